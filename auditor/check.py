@@ -1,0 +1,105 @@
+"""The `Check` dataclass: one rule, its metadata and its pure `run` function."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Literal
+
+from auditor.model import CheckInfo, Finding, PageSnapshot, Pitfall, Severity, SiteSummary
+
+Scope = Literal["page", "site"]
+
+
+@dataclasses.dataclass(frozen=True)
+class Check:
+    """A rule, like a linter's: id, pitfall, severity, titles, docs, and a pure `run`.
+
+    `run(page, **options)` (scope "page") or `run(site, **options)` (scope "site") yields
+    findings. `needs` names the probes it reads from `page.probes`, so gather runs only the
+    probes that the selected checks need. `applies_to` limits a page check to page kinds.
+    `measure(page)` returns page metrics (public names, like check ids).
+    """
+
+    id: str
+    pitfall: Pitfall
+    severity: Severity
+    title: str
+    failure_title: str
+    run: Callable[..., Iterable[Finding]]
+    docs: str
+    scope: Scope = "page"
+    legal: bool = False
+    wcag: tuple[str, ...] = ()
+    en301549: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
+    applies_to: tuple[str, ...] | None = None
+    measure: Callable[[PageSnapshot], Mapping[str, Any]] | None = None
+    help_url: str = ""
+
+    @property
+    def info(self) -> CheckInfo:
+        return CheckInfo(
+            id=self.id,
+            pitfall=self.pitfall,
+            severity=self.severity,
+            title=self.title,
+            failure_title=self.failure_title,
+            docs=inspect.cleandoc(self.docs or ""),
+            scope=self.scope,
+            legal=self.legal,
+            wcag=self.wcag,
+            en301549=self.en301549,
+        )
+
+    @property
+    def options(self) -> dict[str, Any]:
+        """The keyword-only options of `run` with their defaults."""
+        params = inspect.signature(self.run).parameters.values()
+        return {p.name: p.default for p in params if p.kind is inspect.Parameter.KEYWORD_ONLY}
+
+    def applies(self, page: PageSnapshot) -> bool:
+        return page.is_html and (self.applies_to is None or page.kind in self.applies_to)
+
+    def execute(
+        self, target: PageSnapshot | SiteSummary, options: Mapping[str, Any] | None = None
+    ) -> list[Finding]:
+        """Run the check with validated options and collect its findings."""
+        unknown = set(options or {}) - set(self.options)
+        if unknown:
+            raise ValueError(f"unknown option(s) for check {self.id}: {', '.join(sorted(unknown))}")
+        return list(self.run(target, **(options or {})))
+
+    def finding(
+        self,
+        url: str,
+        message: str,
+        *,
+        selector: str = "",
+        evidence: str = "",
+        signature: str = "",
+        severity: Severity | None = None,
+        check_id: str | None = None,
+        wcag: tuple[str, ...] | None = None,
+        en301549: tuple[str, ...] | None = None,
+        legal: bool | None = None,
+        help_url: str | None = None,
+        needs_review: bool = False,
+    ) -> Finding:
+        """A finding carrying this check's metadata unless overridden."""
+        return Finding(
+            check_id=check_id or self.id,
+            pitfall=self.pitfall,
+            severity=severity or self.severity,
+            message=message,
+            url=url,
+            selector=selector,
+            evidence=evidence[:2000],
+            wcag=self.wcag if wcag is None else wcag,
+            en301549=self.en301549 if en301549 is None else en301549,
+            legal=self.legal if legal is None else legal,
+            help_url=self.help_url if help_url is None else help_url,
+            needs_review=needs_review,
+            signature=signature,
+        )

@@ -1,0 +1,66 @@
+"""Page kind: home, help-article, faq, contact, login, portal, search, document, other.
+
+One shared classifier, so checks agree on which page is the contact page. It reads the URL,
+the title, the first heading and a few DOM facts; it is deliberately conservative: a page that
+does not clearly look like one kind is "other".
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from auditor.model import PageSnapshot
+
+KINDS = ("home", "help-article", "faq", "contact", "login", "portal", "search", "document", "other")
+
+_CONTACT_PATH = re.compile(
+    r"(^|[/_-])(contact|contacteer|contact-?opnemen|neem-contact-op|klantenservice|"
+    r"customer-?service|contact-?us|get-in-touch|kontakt)([/_.-]|$)",
+    re.I,
+)
+_CONTACT_HEADING = re.compile(
+    r"^\s*(contact(eer ons| us| opnemen)?|neem contact (met ons )?op|klantenservice|"
+    r"customer service|get in touch|contactgegevens|contact details|help (&|en) contact)\b",
+    re.I,
+)
+_FAQ = re.compile(r"\b(faq|faqs|veelgestelde vragen|veel gestelde vragen|frequently asked)\b", re.I)
+_SEARCH_PATH = re.compile(r"(^|/)(search|zoeken|zoek|zoekresultaten|search-results)([/.?]|$)", re.I)
+_PORTAL_PATH = re.compile(r"(^|/)(mijn|my|my-?account|account|portal|mijn-?omgeving)(/|$)", re.I)
+_LANGUAGE_ROOT = re.compile(r"^/([a-z]{2}(-[a-z]{2})?/?)?(index\.html?)?$", re.I)
+_QUESTION_HEADING = re.compile(r"\?\s*$")
+
+
+def classify(page: PageSnapshot, *, start_urls: tuple[str, ...] = ()) -> str:
+    """The kind of page, from its URL, title, first heading and a few DOM facts."""
+    if not page.is_html:
+        return "document"
+    path = urlsplit(page.final_url).path or "/"
+    dom = page.dom
+    h1 = dom.find("h1")
+    heading = h1.get_text(" ", strip=True) if h1 else ""
+    if dom.select_one("input[type=password]"):
+        return "login"
+    if page.url in start_urls or page.final_url in start_urls or _LANGUAGE_ROOT.match(path):
+        return "home"
+    if _CONTACT_PATH.search(path) or _CONTACT_HEADING.match(heading):
+        return "contact"
+    if _SEARCH_PATH.search(path) and dom.select_one("input[type=search], [role=search], form"):
+        return "search"
+    if _PORTAL_PATH.search(path):
+        return "portal"
+    if _FAQ.search(heading) or _FAQ.search(page.title) or _looks_like_faq(page):
+        return "faq"
+    if h1 and len(page.main_text.split()) >= 80:
+        return "help-article"
+    return "other"
+
+
+def _looks_like_faq(page: PageSnapshot) -> bool:
+    """Many questions as headings or disclosure summaries: a question-and-answer list."""
+    questions = [
+        el
+        for el in page.dom.select("h2, h3, h4, summary, dt")
+        if _QUESTION_HEADING.search(el.get_text(" ", strip=True))
+    ]
+    return len(questions) >= 4

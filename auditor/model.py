@@ -1,0 +1,544 @@
+"""The data model shared by the engine, the checks and the reports.
+
+Everything here is a frozen dataclass that round-trips through JSON (`to_dict` / `from_dict`),
+so `report.json` is exactly the `AuditResult` and reports can be re-rendered without crawling.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from enum import StrEnum
+from functools import cached_property
+from typing import Any
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+
+
+class Severity(StrEnum):
+    """axe-core's impact scale, shared by every check so one scale ranks everything."""
+
+    CRITICAL = "critical"
+    SERIOUS = "serious"
+    MODERATE = "moderate"
+    MINOR = "minor"
+
+    @property
+    def weight(self) -> int:
+        return SEVERITY_WEIGHTS[self]
+
+    @property
+    def rank(self) -> int:
+        """0 for critical … 3 for minor: sorts the worst first."""
+        return list(Severity).index(self)
+
+    def at_least(self, other: Severity) -> bool:
+        return self.rank <= other.rank
+
+
+SEVERITY_WEIGHTS = {
+    Severity.CRITICAL: 10,
+    Severity.SERIOUS: 7,
+    Severity.MODERATE: 3,
+    Severity.MINOR: 1,
+}
+
+
+class Pitfall(StrEnum):
+    """The eight self-service pitfalls: the report's top-level grouping."""
+
+    ACCESSIBILITY = "accessibility"
+    LANGUAGE = "language"
+    OUTDATED = "outdated"
+    ESCALATION = "escalation"
+    FINDABILITY = "findability"
+    INTERACTIVITY = "interactivity"
+    FEEDBACK = "feedback"
+    TRUST = "trust"
+
+    @property
+    def names(self) -> dict[str, str]:
+        return PITFALL_INFO[self]["name"]
+
+    @property
+    def why(self) -> dict[str, str]:
+        return PITFALL_INFO[self]["why"]
+
+
+PITFALL_INFO: dict[Pitfall, dict[str, dict[str, str]]] = {
+    Pitfall.ACCESSIBILITY: {
+        "name": {"en": "Accessibility", "nl": "Toegankelijkheid"},
+        "why": {
+            "en": "Customers with a disability must be able to use self-service. Since 28 June "
+            "2025 the European Accessibility Act makes WCAG 2.1 AA (EN 301 549) a legal duty "
+            "for many consumer services.",
+            "nl": "Klanten met een beperking moeten selfservice kunnen gebruiken. Sinds 28 juni "
+            "2025 maakt de European Accessibility Act WCAG 2.1 AA (EN 301 549) wettelijk "
+            "verplicht voor veel consumentendiensten.",
+        },
+    },
+    Pitfall.LANGUAGE: {
+        "name": {"en": "Language", "nl": "Taalgebruik"},
+        "why": {
+            "en": "Customers who do not understand a page call instead. Plain language (about "
+            "B1, or grade 8 in English) lets most people help themselves.",
+            "nl": "Klanten die een pagina niet begrijpen, bellen alsnog. Eenvoudige taal (B1) "
+            "laat de meeste mensen zichzelf helpen.",
+        },
+    },
+    Pitfall.OUTDATED: {
+        "name": {"en": "Outdated information", "nl": "Verouderde informatie"},
+        "why": {
+            "en": "Stale pages, expired dates and dead links cost trust and send customers to "
+            "the phone anyway.",
+            "nl": "Verouderde pagina's, verlopen data en dode links kosten vertrouwen en sturen "
+            "klanten alsnog naar de telefoon.",
+        },
+    },
+    Pitfall.ESCALATION: {
+        "name": {"en": "Escalation", "nl": "Escalatiemogelijkheid"},
+        "why": {
+            "en": "When self-service fails, customers need a visible way to reach a person. "
+            "For web shops and energy suppliers in the EU a phone number and email address "
+            "are a legal duty.",
+            "nl": "Als selfservice tekortschiet, moet de klant zichtbaar een mens kunnen "
+            "bereiken. Voor webwinkels en energieleveranciers in de EU zijn telefoonnummer en "
+            "e-mailadres wettelijk verplicht.",
+        },
+    },
+    Pitfall.FINDABILITY: {
+        "name": {"en": "Problem-solving power", "nl": "Oplossend vermogen"},
+        "why": {
+            "en": "Customers must find the answer to their own question: search that works "
+            "and help that leads to a solution, not a static encyclopedia.",
+            "nl": "Klanten moeten het antwoord op hun eigen vraag vinden: zoeken dat werkt en "
+            "hulp die tot een oplossing leidt, geen statische encyclopedie.",
+        },
+    },
+    Pitfall.INTERACTIVITY: {
+        "name": {"en": "Interactivity", "nl": "Interactiviteit"},
+        "why": {
+            "en": "Explaining a task is not enough: customers must be able to do it, and know "
+            "what happens next.",
+            "nl": "Uitleggen hoe iets werkt is niet genoeg: de klant moet het ook kunnen regelen "
+            "en weten wat er daarna gebeurt.",
+        },
+    },
+    Pitfall.FEEDBACK: {
+        "name": {"en": "Improvement cycle", "nl": "Verbetercyclus"},
+        "why": {
+            "en": "Without a 'was this helpful?' signal, nobody learns which articles fail.",
+            "nl": "Zonder 'was dit nuttig?' weet niemand welke artikelen tekortschieten.",
+        },
+    },
+    Pitfall.TRUST: {
+        "name": {"en": "Trust", "nl": "Vertrouwen"},
+        "why": {
+            "en": "Customers who fear phishing will not log in; personal data must never be "
+            "reachable by others.",
+            "nl": "Klanten die phishing vrezen, loggen niet in; persoonlijke gegevens mogen "
+            "nooit voor anderen bereikbaar zijn.",
+        },
+    },
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _from_iso(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def short_hash(*parts: str, length: int = 16) -> str:
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:length]
+
+
+# --------------------------------------------------------------------------------------------
+# What gather produces
+# --------------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Link:
+    """One `<a href>` / `<area href>` on a page, as the browser resolved it."""
+
+    href: str
+    text: str = ""
+    internal: bool = False
+    visible: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Link:
+        return cls(**{f.name: data[f.name] for f in dataclasses.fields(cls) if f.name in data})
+
+
+@dataclasses.dataclass(frozen=True)
+class PageSnapshot:
+    """Everything gathered about one URL, loaded once. Checks read only this.
+
+    `html` is the rendered DOM. `text` is the visible text (the browser's innerText);
+    `main_text` is the visible text without navigation, header, footer and cookie banners.
+    `probes` holds probe results by name (e.g. `axe`), so checks stay pure.
+    """
+
+    url: str
+    final_url: str = ""
+    status: int | None = None
+    headers: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    content_type: str = "text/html"
+    html: str = ""
+    text: str = ""
+    main_text: str = ""
+    title: str = ""
+    lang: str = ""
+    links: tuple[Link, ...] = ()
+    probes: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    timings: Mapping[str, float] = dataclasses.field(default_factory=dict)
+    depth: int = 0
+    kind: str = "other"
+    fetched_at: datetime = dataclasses.field(default_factory=utcnow)
+    error: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.final_url:
+            object.__setattr__(self, "final_url", self.url)
+
+    @cached_property
+    def dom(self) -> BeautifulSoup:
+        """The parsed DOM, built on first use and cached."""
+        return BeautifulSoup(self.html or "", "lxml")
+
+    @property
+    def language(self) -> str:
+        """The primary language subtag of the declared language ('nl', 'en'), or ''."""
+        return primary_language(self.lang or self.headers.get("content-language", ""))
+
+    @property
+    def is_html(self) -> bool:
+        return "html" in self.content_type and self.error is None
+
+    @property
+    def path(self) -> str:
+        return urlsplit(self.final_url).path or "/"
+
+
+def primary_language(tag: str) -> str:
+    tag = (tag or "").split(",")[0].strip().lower()
+    return re.split(r"[-_]", tag, maxsplit=1)[0] if tag else ""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PageSummary:
+    """What site checks need of one page; kept for the whole crawl, so it stays small."""
+
+    url: str
+    final_url: str
+    title: str
+    depth: int
+    status: int | None
+    kind: str
+    is_html: bool
+    links: tuple[Link, ...] = ()
+    facts: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+
+    @classmethod
+    def of(cls, page: PageSnapshot, facts: Mapping[str, Any] | None = None) -> PageSummary:
+        return cls(
+            url=page.url,
+            final_url=page.final_url,
+            title=page.title,
+            depth=page.depth,
+            status=page.status,
+            kind=page.kind,
+            is_html=page.is_html,
+            links=tuple(link for link in page.links if link.internal),
+            facts=dict(facts or {}),
+        )
+
+
+@dataclasses.dataclass(frozen=True)
+class SiteSummary:
+    """All pages of the audit (summaries only) and the start URLs: what site checks read."""
+
+    start_urls: tuple[str, ...]
+    pages: tuple[PageSummary, ...]
+    fetched_at: datetime = dataclasses.field(default_factory=utcnow)
+
+    @property
+    def html_pages(self) -> tuple[PageSummary, ...]:
+        return tuple(p for p in self.pages if p.is_html and (p.status or 0) < 400)
+
+
+# --------------------------------------------------------------------------------------------
+# What checks produce
+# --------------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Finding:
+    """One problem on one page (or the site), produced by one check."""
+
+    check_id: str
+    pitfall: Pitfall
+    severity: Severity
+    message: str
+    url: str
+    selector: str = ""
+    evidence: str = ""
+    wcag: tuple[str, ...] = ()
+    en301549: tuple[str, ...] = ()
+    legal: bool = False
+    help_url: str = ""
+    needs_review: bool = False
+    signature: str = ""
+    fingerprint: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.fingerprint:
+            object.__setattr__(self, "fingerprint", self.compute_fingerprint())
+
+    @property
+    def group_key(self) -> str:
+        """What makes two findings the same fix: the check and the element signature."""
+        return short_hash(self.check_id, self.signature or self.evidence or self.message)
+
+    def compute_fingerprint(self) -> str:
+        """Stable across unrelated edits: check id + URL path + element signature.
+
+        The signature is set by the check from the element's tag, id, classes or accessible
+        name; it never holds a positional selector. Without one, the evidence text is hashed.
+        """
+        path = urlsplit(self.url).path or "/"
+        return short_hash(self.check_id, path, self.signature or self.evidence or self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data["pitfall"] = self.pitfall.value
+        data["severity"] = self.severity.value
+        data["wcag"] = list(self.wcag)
+        data["en301549"] = list(self.en301549)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Finding:
+        values = {f.name: data[f.name] for f in dataclasses.fields(cls) if f.name in data}
+        values["pitfall"] = Pitfall(values["pitfall"])
+        values["severity"] = Severity(values["severity"])
+        values["wcag"] = tuple(values.get("wcag", ()))
+        values["en301549"] = tuple(values.get("en301549", ()))
+        return cls(**values)
+
+
+@dataclasses.dataclass(frozen=True)
+class Issue:
+    """Findings that share one fix (same check, same element or evidence, many pages)."""
+
+    id: str
+    check_id: str
+    pitfall: Pitfall
+    severity: Severity
+    title: str
+    message: str
+    priority: float
+    why: str
+    page_count: int
+    example_urls: tuple[str, ...]
+    fingerprints: tuple[str, ...]
+    selector: str = ""
+    evidence: str = ""
+    legal: bool = False
+    help_url: str = ""
+    needs_review: bool = False
+    wcag: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data["pitfall"] = self.pitfall.value
+        data["severity"] = self.severity.value
+        for key in ("example_urls", "fingerprints", "wcag"):
+            data[key] = list(data[key])
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Issue:
+        values = {f.name: data[f.name] for f in dataclasses.fields(cls) if f.name in data}
+        values["pitfall"] = Pitfall(values["pitfall"])
+        values["severity"] = Severity(values["severity"])
+        for key in ("example_urls", "fingerprints", "wcag"):
+            values[key] = tuple(values.get(key, ()))
+        return cls(**values)
+
+
+@dataclasses.dataclass(frozen=True)
+class PageResult:
+    """One audited URL as it appears in report.json (no HTML, no DOM)."""
+
+    url: str
+    final_url: str
+    status: int | None
+    title: str
+    depth: int
+    lang: str
+    kind: str
+    content_type: str = "text/html"
+    error: str | None = None
+    metrics: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data["metrics"] = dict(self.metrics)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> PageResult:
+        return cls(**{f.name: data[f.name] for f in dataclasses.fields(cls) if f.name in data})
+
+
+@dataclasses.dataclass(frozen=True)
+class CheckInfo:
+    """A check's public metadata, as report.json and SARIF carry it."""
+
+    id: str
+    pitfall: Pitfall
+    severity: Severity
+    title: str
+    failure_title: str
+    docs: str
+    scope: str = "page"
+    legal: bool = False
+    wcag: tuple[str, ...] = ()
+    en301549: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data["pitfall"] = self.pitfall.value
+        data["severity"] = self.severity.value
+        data["wcag"] = list(self.wcag)
+        data["en301549"] = list(self.en301549)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CheckInfo:
+        values = {f.name: data[f.name] for f in dataclasses.fields(cls) if f.name in data}
+        values["pitfall"] = Pitfall(values["pitfall"])
+        values["severity"] = Severity(values["severity"])
+        values["wcag"] = tuple(values.get("wcag", ()))
+        values["en301549"] = tuple(values.get("en301549", ()))
+        return cls(**values)
+
+
+@dataclasses.dataclass(frozen=True)
+class AuditError:
+    """A page that failed or a check that raised; recorded, and the audit goes on."""
+
+    url: str
+    message: str
+    check_id: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> AuditError:
+        return cls(url=data["url"], message=data["message"], check_id=data.get("check_id", ""))
+
+
+@dataclasses.dataclass(frozen=True)
+class SkippedUrl:
+    url: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclasses.dataclass(frozen=True)
+class AuditResult:
+    """The one object every report renders. `report.json` is `to_dict()` of it."""
+
+    tool: Mapping[str, str]
+    started_at: datetime
+    finished_at: datetime
+    config: Mapping[str, Any]
+    start_urls: tuple[str, ...]
+    discovered: int
+    pages: tuple[PageResult, ...]
+    findings: tuple[Finding, ...]
+    issues: tuple[Issue, ...]
+    checks: tuple[CheckInfo, ...]
+    skipped: tuple[SkippedUrl, ...] = ()
+    not_audited: int = 0
+    suppressed: int = 0
+    errors: tuple[AuditError, ...] = ()
+    conformance: tuple[Mapping[str, Any], ...] = ()
+    interrupted: bool = False
+
+    @property
+    def audited(self) -> int:
+        return len(self.pages)
+
+    @property
+    def failed_pages(self) -> tuple[PageResult, ...]:
+        return tuple(p for p in self.pages if p.error)
+
+    def findings_for(self, url: str) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.url == url)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "tool": dict(self.tool),
+            "started_at": _iso(self.started_at),
+            "finished_at": _iso(self.finished_at),
+            "interrupted": self.interrupted,
+            "config": dict(self.config),
+            "site": {
+                "start_urls": list(self.start_urls),
+                "discovered": self.discovered,
+                "audited": self.audited,
+                "not_audited": self.not_audited,
+                "skipped": [s.to_dict() for s in self.skipped],
+            },
+            "pages": [p.to_dict() for p in self.pages],
+            "findings": [f.to_dict() for f in self.findings],
+            "issues": [i.to_dict() for i in self.issues],
+            "checks": [c.to_dict() for c in self.checks],
+            "suppressed": self.suppressed,
+            "conformance": [dict(c) for c in self.conformance],
+            "errors": [e.to_dict() for e in self.errors],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> AuditResult:
+        site = data["site"]
+        return cls(
+            tool=dict(data["tool"]),
+            started_at=_from_iso(data["started_at"]) or utcnow(),
+            finished_at=_from_iso(data["finished_at"]) or utcnow(),
+            interrupted=bool(data.get("interrupted", False)),
+            config=dict(data.get("config", {})),
+            start_urls=tuple(site["start_urls"]),
+            discovered=int(site["discovered"]),
+            not_audited=int(site.get("not_audited", 0)),
+            skipped=tuple(SkippedUrl(**s) for s in site.get("skipped", [])),
+            pages=tuple(PageResult.from_dict(p) for p in data["pages"]),
+            findings=tuple(Finding.from_dict(f) for f in data["findings"]),
+            issues=tuple(Issue.from_dict(i) for i in data["issues"]),
+            checks=tuple(CheckInfo.from_dict(c) for c in data["checks"]),
+            suppressed=int(data.get("suppressed", 0)),
+            conformance=tuple(data.get("conformance", [])),
+            errors=tuple(AuditError.from_dict(e) for e in data.get("errors", [])),
+        )
