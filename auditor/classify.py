@@ -14,7 +14,7 @@ from auditor.model import PageSnapshot
 
 KINDS = ("home", "help-article", "faq", "contact", "login", "portal", "search", "document", "other")
 
-_CONTACT_PATH = re.compile(
+CONTACT_PATH = re.compile(
     r"(^|[/_-])(contact|contacteer|contact-?opnemen|neem-contact-op|klantenservice|"
     r"customer-?service|contact-?us|get-in-touch|kontakt)([/_.-]|$)",
     re.I,
@@ -43,7 +43,7 @@ def classify(page: PageSnapshot, *, start_urls: tuple[str, ...] = ()) -> str:
         return "login"
     if page.url in start_urls or page.final_url in start_urls or _LANGUAGE_ROOT.match(path):
         return "home"
-    if _CONTACT_PATH.search(path) or _CONTACT_HEADING.match(heading):
+    if CONTACT_PATH.search(path) or _CONTACT_HEADING.match(heading):
         return "contact"
     if _SEARCH_PATH.search(path) and dom.select_one("input[type=search], [role=search], form"):
         return "search"

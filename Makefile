@@ -1,0 +1,43 @@
+# Two commands do all set-up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint browser bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# A Chromium for Playwright: an explicit one, a Playwright-managed one, or the system's.
+# As root on Debian/Ubuntu without one, install Debian's chromium; otherwise say what to run.
+browser: $(STAMP)
+	@$(BIN)/cx-audit browser 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "No Chromium found: installing Debian's chromium package"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  fi; \
+	  $(BIN)/cx-audit browser || { \
+	    echo "Install a browser, then run make again:"; \
+	    echo "  $(BIN)/playwright install --with-deps chromium   # Playwright-managed Chromium"; \
+	    echo "  sudo apt-get install chromium                   # or Debian's Chromium"; \
+	    echo "  export CX_AUDIT_BROWSER=/path/to/chrome          # or any Chromium/Chrome"; \
+	    exit 2; }; }
+
+demo: browser
+	$(BIN)/cx-audit demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+test: browser lint
+	$(BIN)/pytest -q
+
+bench: browser
+	$(BIN)/python bench/throughput.py
+
+clean:
+	rm -rf $(VENV) cx-audit-report .pytest_cache .ruff_cache

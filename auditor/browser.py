@@ -1,0 +1,87 @@
+"""Finding and launching Chromium.
+
+Order: an explicit path (`--browser` / `CX_AUDIT_BROWSER`), a Playwright-managed browser
+(`playwright install chromium`), then a system Chromium or Chrome on the PATH or at the usual
+Debian path. Playwright's own download cannot run everywhere (air-gapped CI, distributions
+without its dependencies), so a system browser is a first-class choice.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+
+LAUNCH_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+SYSTEM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome",
+                     "google-chrome-stable")
+ENV_VAR = "CX_AUDIT_BROWSER"
+HOW_TO_GET_ONE = (
+    "install one with `playwright install chromium` (or `apt-get install chromium` on Debian), "
+    f"or point --browser / {ENV_VAR} at a Chromium or Chrome executable"
+)
+
+
+class BrowserNotFound(Exception):
+    """No usable Chromium; the message says how to get one."""
+
+
+@dataclasses.dataclass(frozen=True)
+class BrowserChoice:
+    """`executable` None means: let Playwright use the browser it manages."""
+
+    executable: str | None
+    source: str
+
+    def describe(self) -> str:
+        return f"{self.executable or 'Playwright-managed Chromium'} ({self.source})"
+
+
+def find_browser(
+    explicit: str | None = None,
+    *,
+    managed_executable: str | None = None,
+    env: Mapping[str, str] | None = None,
+    candidates: tuple[str, ...] = SYSTEM_CANDIDATES,
+) -> BrowserChoice:
+    """Pick the browser to launch, or raise BrowserNotFound with what to do."""
+    env = os.environ if env is None else env
+    wanted = explicit or env.get(ENV_VAR)
+    if wanted:
+        path = shutil.which(wanted) or (wanted if Path(wanted).is_file() else None)
+        if path is None or not os.access(path, os.X_OK):
+            source = "--browser" if explicit else ENV_VAR
+            raise BrowserNotFound(f"no browser at {wanted} (from {source}); {HOW_TO_GET_ONE}")
+        return BrowserChoice(path, "--browser" if explicit else ENV_VAR)
+    if managed_executable and Path(managed_executable).is_file():
+        return BrowserChoice(None, "playwright")
+    for candidate in candidates:
+        path = shutil.which(candidate)
+        if path:
+            return BrowserChoice(path, "system")
+    raise BrowserNotFound(f"no Chromium found; {HOW_TO_GET_ONE}")
+
+
+def managed_chromium_path() -> str | None:
+    """Where Playwright keeps its own Chromium, without starting a browser."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        return pw.chromium.executable_path
+
+
+def launch_options(choice: BrowserChoice) -> dict[str, object]:
+    options: dict[str, object] = {"headless": True, "args": list(LAUNCH_ARGS)}
+    if choice.executable:
+        options["executable_path"] = choice.executable
+    return options

@@ -1,0 +1,294 @@
+"""The `cx-audit` command line. Exit codes: 0 ok, 1 gate failed, 2 usage/tool error,
+130 interrupted. Errors are one line on stderr, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, NoReturn
+from urllib.parse import urlsplit
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from auditor import __version__
+from auditor.browser import BrowserNotFound, find_browser, managed_chromium_path
+from auditor.config import FAIL_ON, FORMATS, AuditConfig, ConfigError
+from auditor.model import AuditResult
+from auditor.probes.axe import STANDARDS, axe_version
+from checks import ALL_CHECKS
+from reports import write_reports
+from reports.terminal import print_summary
+
+EXIT_GATE = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class UserError(Exception):
+    """Something the user can fix; printed as one line, exit code 2."""
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    click.echo(f"cx-audit: error: {message}", err=True)
+    sys.exit(code)
+
+
+def validate_url(url: str) -> str:
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UserError(
+            f"{url!r} is not a valid http(s) URL; give a full address such as "
+            "https://help.example.nl/"
+        )
+    return url.strip()
+
+
+def parse_headers(values: Sequence[str]) -> dict[str, str]:
+    headers = {}
+    for value in values:
+        name, sep, content = value.partition(":")
+        if not sep or not name.strip():
+            raise UserError(f"--header {value!r} must look like 'Name: value'")
+        headers[name.strip()] = content.strip()
+    return headers
+
+
+def parse_now(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"--now {value!r} is not an ISO date such as 2026-01-31") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def split_list(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def audit_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The options shared by `audit` and `demo`."""
+    options = [
+        click.option("--output", "-o", default="cx-audit-report", show_default=True,
+                     help="Directory for the report files."),
+        click.option("--format", "formats", default="html,json", show_default=True,
+                     help=f"Comma list of formats: {', '.join(FORMATS)}."),
+        click.option("--max-pages", type=int, default=100, show_default=True),
+        click.option("--max-depth", type=int, default=5, show_default=True),
+        click.option("--include", multiple=True, help="Only audit URLs matching this glob."),
+        click.option("--exclude", multiple=True, help="Skip URLs matching this glob."),
+        click.option("--path-prefix", default="", help="Only crawl below this path."),
+        click.option("--concurrency", type=int, default=2, show_default=True),
+        click.option("--timeout", type=float, default=30.0, show_default=True,
+                     help="Seconds a page may take to load."),
+        click.option("--rate-limit", type=float, default=4.0, show_default=True,
+                     help="Requests per second per host (loopback hosts are exempt)."),
+        click.option("--standard", type=click.Choice(list(STANDARDS)), default="wcag22aa",
+                     show_default=True),
+        click.option("--select", multiple=True, help="Check ids, pitfalls or globs to run."),
+        click.option("--ignore", multiple=True, help="Check ids, pitfalls or globs to skip."),
+        click.option("--user-agent", default=None),
+        click.option("--header", "headers", multiple=True, help="Extra request header 'K: V'."),
+        click.option("--ignore-robots", is_flag=True,
+                     help="Do not obey robots.txt: only for auditing your own (staging) site."),
+        click.option("--no-sitemaps", is_flag=True, help="Do not seed the crawl from sitemaps."),
+        click.option("--report-lang", type=click.Choice(["nl", "en"]), default=None),
+        click.option("--now", default=None, help="Pin 'today' (ISO date) for date checks."),
+        click.option("--quiet", "-q", is_flag=True, help="No progress and no summary table."),
+        click.option("--browser", default=None, help="Path to a Chromium/Chrome executable."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def build_config(urls: Sequence[str], **opts: Any) -> AuditConfig:
+    kwargs: dict[str, Any] = {
+        "start_urls": tuple(validate_url(u) for u in urls),
+        "output": opts["output"],
+        "formats": split_list([opts["formats"]]),
+        "max_pages": opts["max_pages"],
+        "max_depth": opts["max_depth"],
+        "include": tuple(opts["include"]),
+        "exclude": tuple(opts["exclude"]),
+        "path_prefix": opts["path_prefix"],
+        "concurrency": opts["concurrency"],
+        "timeout": opts["timeout"],
+        "rate_limit": opts["rate_limit"],
+        "standard": opts["standard"],
+        "select": split_list(opts["select"]),
+        "ignore": split_list(opts["ignore"]),
+        "headers": parse_headers(opts["headers"]),
+        "ignore_robots": opts["ignore_robots"],
+        "sitemaps": not opts["no_sitemaps"],
+        "report_lang": opts["report_lang"] or "",
+        "now": parse_now(opts["now"]),
+        "quiet": opts["quiet"],
+        "browser": opts["browser"],
+    }
+    if opts.get("fail_on"):
+        kwargs["fail_on"] = opts["fail_on"]
+    if opts["user_agent"]:
+        kwargs["user_agent"] = opts["user_agent"]
+    return AuditConfig(**kwargs)
+
+
+def report_language(result: AuditResult, wanted: str) -> str:
+    if wanted:
+        return wanted
+    langs = Counter(p.lang.split("-")[0].lower() for p in result.pages if p.lang)
+    main = langs.most_common(1)[0][0] if langs else "en"
+    return main if main in ("nl", "en") else "en"
+
+
+def execute_audit(config: AuditConfig) -> AuditResult:
+    """Run the audit with a progress bar on a terminal; write the reports."""
+    from auditor.engine import AuditAbort, run_audit
+
+    show_progress = not config.quiet and sys.stderr.isatty()
+    try:
+        if show_progress:
+            with Progress(
+                TextColumn("[bold]Auditing"), BarColumn(), MofNCompleteColumn(),
+                TimeElapsedColumn(), TextColumn("{task.description}"),
+                console=Console(stderr=True), transient=True,
+            ) as bar:
+                task = bar.add_task("", total=None)
+
+                def progress(done: int, known: int, url: str) -> None:
+                    bar.update(task, completed=done, total=max(known, done),
+                               description=url[-60:])
+
+                result = run_audit(config, progress)
+        else:
+            result = run_audit(config)
+    except AuditAbort as exc:
+        raise UserError(str(exc)) from None
+    lang = report_language(result, config.report_lang)
+    paths = write_reports(result, Path(config.output), config.formats, lang)
+    if not config.quiet:
+        print_summary(result, Console())
+        for path in paths:
+            click.echo(f"Report written: {path}", err=True)
+    return result
+
+
+def gate_failed(result: AuditResult, config: AuditConfig) -> bool:
+    threshold = config.fail_severity
+    if threshold is None:
+        return False
+    return any(i.severity.at_least(threshold) and not i.needs_review for i in result.issues)
+
+
+def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn expected failures into one line on stderr and exit code 2."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (UserError, ConfigError, BrowserNotFound) as exc:
+            fail(str(exc))
+        except ValueError as exc:
+            fail(str(exc))
+        except KeyboardInterrupt:
+            fail("interrupted", EXIT_INTERRUPTED)
+
+    wrapper.__name__ = func.__name__
+    wrapper.__doc__ = func.__doc__
+    return wrapper
+
+
+def versions_text() -> str:
+    chromium = "not found"
+    try:
+        choice = find_browser(managed_executable=managed_chromium_path())
+        chromium = choice.describe()
+    except BrowserNotFound:
+        pass
+    return f"cx-audit {__version__}\naxe-core {axe_version()}\nChromium {chromium}"
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(versions_text())
+        ctx.exit()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=_print_version, help="Show cx-audit, axe-core and Chromium versions.")
+def main() -> None:
+    """Audit customer self-service websites and say what to fix first."""
+
+
+@main.command()
+@click.argument("urls", nargs=-1, required=True)
+@audit_options
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="serious", show_default=True,
+              help="Exit 1 when an issue of this severity or worse is found.")
+@guarded
+def audit(urls: tuple[str, ...], **opts: Any) -> None:
+    """Audit the site(s) at URLS and write the reports."""
+    config = build_config(urls, **opts)
+    result = execute_audit(config)
+    if gate_failed(result, config):
+        sys.exit(EXIT_GATE)
+
+
+@main.command()
+@audit_options
+@guarded
+def demo(**opts: Any) -> None:
+    """Serve the bundled demo help centre on 127.0.0.1 and audit it (always exits 0)."""
+    from auditor.demo import serve_site
+
+    with serve_site() as (base_url, _requests):
+        click.echo(f"Serving the demo site at {base_url}", err=True)
+        config = build_config([base_url], **opts)
+        execute_audit(config)
+    click.echo(f"Open {Path(config.output).resolve() / 'report.html'} in a browser.")
+
+
+@main.command()
+@click.argument("report_json", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "formats", default="html", show_default=True)
+@click.option("--output", "-o", default=None, help="Directory (default: next to the JSON).")
+@click.option("--report-lang", type=click.Choice(["nl", "en"]), default=None)
+@guarded
+def report(report_json: Path, formats: str, output: str | None, report_lang: str | None) -> None:
+    """Re-render reports from an earlier report.json, without crawling."""
+    try:
+        data = json.loads(report_json.read_text("utf-8"))
+        result = AuditResult.from_dict(data)
+    except FileNotFoundError:
+        raise UserError(f"{report_json} does not exist; give the path of a report.json") from None
+    except (ValueError, KeyError, TypeError) as exc:
+        raise UserError(f"{report_json} is not a cx-audit report.json ({exc})") from None
+    out = Path(output) if output else report_json.parent
+    lang = report_language(result, report_lang or "")
+    for path in write_reports(result, out, split_list([formats]), lang):
+        click.echo(f"Report written: {path}", err=True)
+
+
+@main.command(name="checks")
+def list_checks() -> None:
+    """List every check with its id, pitfall, severity and title."""
+    for check in ALL_CHECKS:
+        click.echo(f"{check.id:28} {check.pitfall.value:14} {check.severity.value:9} "
+                   f"{check.title}")
+
+
+@main.command()
+@click.option("--browser", default=None, help="Path to a Chromium/Chrome executable.")
+@guarded
+def browser(browser: str | None) -> None:
+    """Say which browser cx-audit will use (exit 2 with what to do when there is none)."""
+    choice = find_browser(browser, managed_executable=managed_chromium_path())
+    click.echo(choice.describe())

@@ -1,0 +1,84 @@
+"""AuditConfig: every setting of one audit, immutable, validated once."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from auditor.model import Severity
+from auditor.probes.axe import STANDARDS
+
+FORMATS = ("html", "json")
+FAIL_ON = ("critical", "serious", "moderate", "minor", "never")
+DEFAULT_USER_AGENT = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 "
+    "Safari/537.36 cx-audit/0.1 (+https://github.com/cx-audit/cx-audit)"
+)
+
+
+class ConfigError(ValueError):
+    """A setting is wrong; the message names it and says what is allowed."""
+
+
+@dataclasses.dataclass(frozen=True)
+class AuditConfig:
+    start_urls: tuple[str, ...]
+    output: str = "cx-audit-report"
+    formats: tuple[str, ...] = ("html", "json")
+    fail_on: str = "serious"
+    max_pages: int = 100
+    max_depth: int = 5
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    path_prefix: str = ""
+    concurrency: int = 2
+    timeout: float = 30.0
+    rate_limit: float = 4.0
+    standard: str = "wcag22aa"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    user_agent: str = DEFAULT_USER_AGENT
+    headers: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    ignore_robots: bool = False
+    sitemaps: bool = True
+    report_lang: str = ""
+    now: datetime | None = None
+    quiet: bool = False
+    browser: str | None = None
+    check_options: Mapping[str, Mapping[str, Any]] = dataclasses.field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        unknown = [f for f in self.formats if f not in FORMATS]
+        if unknown:
+            raise ConfigError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
+        if self.fail_on not in FAIL_ON:
+            raise ConfigError(f"--fail-on {self.fail_on!r}: choose from {', '.join(FAIL_ON)}")
+        if self.standard not in STANDARDS:
+            raise ConfigError(
+                f"--standard {self.standard!r}: choose from {', '.join(STANDARDS)}"
+            )
+        for name in ("max_pages", "concurrency"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"--{name.replace('_', '-')} must be at least 1")
+        if self.max_depth < 0:
+            raise ConfigError("--max-depth must be 0 or more")
+        if self.timeout <= 0:
+            raise ConfigError("--timeout must be more than 0 seconds")
+        if self.report_lang not in ("", "en", "nl"):
+            raise ConfigError(f"--report-lang {self.report_lang!r}: choose en or nl")
+
+    @property
+    def fail_severity(self) -> Severity | None:
+        return None if self.fail_on == "never" else Severity(self.fail_on)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The settings as report.json records them (request headers' values left out)."""
+        data = dataclasses.asdict(self)
+        data["headers"] = sorted(self.headers)
+        data["now"] = self.now.isoformat() if self.now else None
+        for key, value in data.items():
+            if isinstance(value, tuple):
+                data[key] = list(value)
+        return data

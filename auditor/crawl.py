@@ -1,0 +1,214 @@
+"""The crawl frontier: which URLs to audit, in which order, and why others are skipped.
+
+Synchronous and free of I/O: the engine fetches pages and feeds the links back with `add`.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from auditor.model import SkippedUrl
+from auditor.urls import DESTRUCTIVE_WORDS, looks_destructive, normalize_url, origin_of
+
+if TYPE_CHECKING:
+    from auditor.robots import RobotsPolicy
+
+SKIP_ROBOTS = "robots.txt disallows"
+SKIP_DESTRUCTIVE = "destructive-looking link"
+SKIP_EXCLUDED = "excluded by --exclude"
+SKIP_NOT_INCLUDED = "not matched by --include"
+SKIP_TOO_DEEP = "deeper than --max-depth"
+
+
+@dataclass(frozen=True)
+class CrawlItem:
+    url: str
+    depth: int
+    source: str  # "start" | "link" | "sitemap" | "redirect"
+
+
+def matches_any(url: str, patterns: Sequence[str]) -> bool:
+    """fnmatch against the full URL and against its path, so '/intern/*' and '*/intern/*'
+    both select https://example.nl/intern/a."""
+    path = urlsplit(url).path
+    return any(fnmatchcase(url, p) or fnmatchcase(path, p) for p in patterns)
+
+
+class Frontier:
+    """Breadth-first queue of in-scope URLs; each URL is handed out at most once.
+
+    Scope is the origins (scheme, host, port) of the start URLs, widened by `add_origin`, and
+    `path_prefix`. Out-of-scope URLs are ignored; in-scope URLs that may not be audited are
+    recorded in `skipped` with a reason. Start URLs are audited whatever --include, --exclude,
+    `path_prefix` and the destructive-word guard say; only robots.txt can stop them.
+    """
+
+    def __init__(
+        self,
+        start_urls: Sequence[str],
+        *,
+        max_pages: int = 100,
+        max_depth: int = 5,
+        include: Sequence[str] = (),
+        exclude: Sequence[str] = (),
+        path_prefix: str = "",
+        robots: RobotsPolicy | None = None,
+        destructive_words: Sequence[str] = DESTRUCTIVE_WORDS,
+    ) -> None:
+        if max_pages < 1:
+            raise ValueError(f"max_pages must be at least 1, not {max_pages}")
+        if max_depth < 0:
+            raise ValueError(f"max_depth must not be negative, not {max_depth}")
+        self.max_pages = max_pages
+        self.max_depth = max_depth
+        self.include = tuple(include)
+        self.exclude = tuple(exclude)
+        self.path_prefix = path_prefix
+        self.robots = robots
+        self.destructive_words = tuple(destructive_words)
+        self.skipped: list[SkippedUrl] = []
+        self._origins: set[str] = set()
+        self._seen: set[str] = set()  # discovered or marked seen: never queued again
+        self._discovered = 0
+        self._queue: list[tuple[int, int, CrawlItem]] = []  # heap of (depth, order, item)
+        self._queued: dict[str, int] = {}  # url -> depth of its live heap entry
+        self._too_deep: dict[str, SkippedUrl] = {}  # may still be reached by a shorter path
+        self._order = 0
+        self._handed_out = 0
+        starts = [_normalize_start(url) for url in start_urls]
+        self._origins.update(_origin(url) for url in starts)
+        for url in starts:
+            self._add_start(url)
+
+    @property
+    def origins(self) -> frozenset[str]:
+        return frozenset(self._origins)
+
+    @property
+    def discovered(self) -> int:
+        """Distinct in-scope URLs seen: queued, skipped or handed out."""
+        return self._discovered
+
+    @property
+    def not_audited(self) -> int:
+        """URLs still queued once --max-pages was reached (0 while the cap is not reached)."""
+        return len(self._queued) if self._handed_out >= self.max_pages else 0
+
+    def in_scope(self, url: str) -> bool:
+        """Same origin as a start URL (or an added origin) and under `path_prefix`."""
+        normalized = normalize_url(url)
+        return normalized is not None and self._in_scope(normalized)
+
+    def add(self, url: str, depth: int, *, source: str = "link", text: str = "") -> bool:
+        """Queue `url` found at `depth`; True when it was queued (or moved to a lower depth).
+
+        `text` is the link text, checked by the destructive-word guard.
+        """
+        normalized = normalize_url(url)
+        if normalized is None or not self._in_scope(normalized):
+            return False
+        if normalized in self._queued:
+            return self._requeue_shallower(normalized, depth, source)
+        if normalized in self._too_deep and depth <= self.max_depth:
+            self.skipped.remove(self._too_deep.pop(normalized))
+        elif normalized in self._seen:
+            return False
+        else:
+            self._seen.add(normalized)
+            self._discovered += 1
+        reason = self._skip_reason(normalized, depth, text)
+        if reason:
+            skip = SkippedUrl(normalized, reason)
+            self.skipped.append(skip)
+            if reason == SKIP_TOO_DEEP:
+                self._too_deep[normalized] = skip
+            return False
+        self._push(CrawlItem(normalized, depth, source))
+        return True
+
+    def add_origin(self, url: str) -> None:
+        """Widen the scope to the origin of `url`, e.g. when the start URL redirects to www."""
+        normalized = normalize_url(url)
+        if normalized is not None:
+            self._origins.add(_origin(normalized))
+
+    def next(self) -> CrawlItem | None:
+        """The next URL to audit: lowest depth first, then in order of discovery. None when
+        the queue is empty or --max-pages URLs were handed out."""
+        while self._queue and self._handed_out < self.max_pages:
+            depth, _, item = heapq.heappop(self._queue)
+            if self._queued.get(item.url) != depth:
+                continue  # superseded by a shallower entry, or marked seen
+            del self._queued[item.url]
+            self._handed_out += 1
+            return item
+        return None
+
+    def mark_seen(self, url: str) -> bool:
+        """Record a redirect's final URL so it is not audited again; True when it was new.
+
+        A queued copy is dropped: the page was already audited under the redirecting URL.
+        """
+        normalized = normalize_url(url)
+        if normalized is None:
+            return False
+        self._queued.pop(normalized, None)
+        if normalized in self._too_deep:
+            self.skipped.remove(self._too_deep.pop(normalized))
+        if normalized in self._seen:
+            return False
+        self._seen.add(normalized)
+        return True
+
+    def _add_start(self, url: str) -> None:
+        if url in self._seen:
+            return
+        self._seen.add(url)
+        self._discovered += 1
+        if self.robots is not None and not self.robots.allowed(url):
+            self.skipped.append(SkippedUrl(url, SKIP_ROBOTS))
+        else:
+            self._push(CrawlItem(url, 0, "start"))
+
+    def _in_scope(self, url: str) -> bool:
+        return _origin(url) in self._origins and urlsplit(url).path.startswith(self.path_prefix)
+
+    def _skip_reason(self, url: str, depth: int, text: str) -> str | None:
+        if self.robots is not None and not self.robots.allowed(url):
+            return SKIP_ROBOTS
+        if looks_destructive(url, text, self.destructive_words):
+            return SKIP_DESTRUCTIVE
+        if self.exclude and matches_any(url, self.exclude):
+            return SKIP_EXCLUDED
+        if self.include and not matches_any(url, self.include):
+            return SKIP_NOT_INCLUDED
+        if depth > self.max_depth:
+            return SKIP_TOO_DEEP
+        return None
+
+    def _requeue_shallower(self, url: str, depth: int, source: str) -> bool:
+        if depth >= self._queued[url]:
+            return False
+        self._push(CrawlItem(url, depth, source))
+        return True
+
+    def _push(self, item: CrawlItem) -> None:
+        self._queued[item.url] = item.depth
+        heapq.heappush(self._queue, (item.depth, self._order, item))
+        self._order += 1
+
+
+def _normalize_start(url: str) -> str:
+    normalized = normalize_url(url)
+    if normalized is None:
+        raise ValueError(f"not an http(s) URL: {url!r}")
+    return normalized
+
+
+def _origin(normalized_url: str) -> str:
+    return origin_of(normalized_url) or ""

@@ -1,0 +1,357 @@
+"""Wires crawl -> gather -> page checks -> site checks -> prioritise into one AuditResult.
+
+Concurrency: `config.concurrency` workers, each with one long-lived browser page (a new
+context per page costs about 3x the navigation time). Snapshots are dropped as soon as their
+page checks ran; only the small PageSummary is kept for the site checks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+from playwright.async_api import Browser, BrowserContext, Page, async_playwright
+from playwright.async_api import Error as PlaywrightError
+
+from auditor import __version__
+from auditor.browser import (
+    HOW_TO_GET_ONE,
+    BrowserChoice,
+    BrowserNotFound,
+    find_browser,
+    launch_options,
+)
+from auditor.check import Check
+from auditor.classify import classify
+from auditor.config import AuditConfig
+from auditor.crawl import CrawlItem, Frontier
+from auditor.gather import failed, gather
+from auditor.model import (
+    AuditError,
+    AuditResult,
+    Finding,
+    PageResult,
+    PageSnapshot,
+    PageSummary,
+    SiteSummary,
+    utcnow,
+)
+from auditor.prioritize import prioritize
+from auditor.probes.axe import axe_version
+from auditor.ratelimit import RateLimiter
+from auditor.registry import keep_finding, select_checks
+from auditor.robots import RobotsPolicy, load_robots, sitemap_urls
+from checks import ALL_CHECKS
+
+ProgressCallback = Callable[[int, int, str], None]
+BROWSER_GONE = ("Target page, context or browser has been closed", "Browser closed",
+                "browser has disconnected", "crashed", "Connection closed")
+
+
+class AuditAbort(Exception):
+    """The audit cannot start (e.g. the start URL is unreachable); message is for the user."""
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+class BrowserSession:
+    """One Chromium with one context; relaunched when it dies, so the audit goes on."""
+
+    def __init__(self, pw: Any, choice: BrowserChoice, config: AuditConfig) -> None:
+        self._pw = pw
+        self._choice = choice
+        self._config = config
+        self._browser: Browser | None = None
+        self._context: BrowserContext | None = None
+        self._lock = asyncio.Lock()
+        self.generation = 0
+        self.version = ""
+
+    async def start(self) -> None:
+        self._browser = await self._pw.chromium.launch(**launch_options(self._choice))
+        self.version = self._browser.version
+        self._context = await self._browser.new_context(
+            user_agent=self._config.user_agent,
+            extra_http_headers=dict(self._config.headers),
+            accept_downloads=False,
+            ignore_https_errors=False,
+            service_workers="block",
+        )
+        self.generation += 1
+
+    async def new_page(self) -> tuple[Page, int]:
+        assert self._context is not None
+        page = await self._context.new_page()
+        page.on("dialog", _dismiss_dialog)
+        page.on("popup", _close_popup)
+        return page, self.generation
+
+    async def restart(self, seen_generation: int) -> None:
+        """Relaunch once, however many workers noticed the crash."""
+        async with self._lock:
+            if self.generation != seen_generation:
+                return
+            await self.close()
+            await self.start()
+
+    async def close(self) -> None:
+        if self._browser is not None:
+            try:
+                await self._browser.close()
+            except PlaywrightError:
+                pass
+        self._browser = None
+        self._context = None
+
+
+def _dismiss_dialog(dialog: Any) -> None:
+    asyncio.ensure_future(dialog.dismiss())
+
+
+def _close_popup(popup: Page) -> None:
+    """Windows a page opens by itself (window.open) are closed; we audit only what we load."""
+    asyncio.ensure_future(popup.close())
+
+
+def is_browser_gone(exc: BaseException) -> bool:
+    return isinstance(exc, PlaywrightError) and any(s in str(exc) for s in BROWSER_GONE)
+
+
+@dataclasses.dataclass
+class _Collected:
+    pages: list[PageResult] = dataclasses.field(default_factory=list)
+    summaries: list[PageSummary] = dataclasses.field(default_factory=list)
+    findings: list[Finding] = dataclasses.field(default_factory=list)
+    errors: list[AuditError] = dataclasses.field(default_factory=list)
+
+
+class Audit:
+    """One audit run. `run()` returns the AuditResult; nothing gathered is lost on errors."""
+
+    def __init__(self, config: AuditConfig, progress: ProgressCallback | None = None) -> None:
+        self.config = config
+        self.progress = progress
+        self.checks = select_checks(ALL_CHECKS, config.select, config.ignore)
+        self.page_checks = [c for c in self.checks if c.scope == "page"]
+        self.site_checks = [c for c in self.checks if c.scope == "site"]
+        self.needs = frozenset(n for c in self.checks for n in c.needs)
+        self.collected = _Collected()
+        self.limiter = RateLimiter(config.rate_limit)
+        self.chromium_version = ""
+        self.started_at = utcnow()
+
+    async def run(self) -> AuditResult:
+        config = self.config
+        headers = {"User-Agent": config.user_agent, **config.headers}
+        async with httpx.AsyncClient(
+            headers=headers, timeout=config.timeout, follow_redirects=True
+        ) as client:
+            robots = RobotsPolicy()
+            origins = list(dict.fromkeys(origin_of(u) for u in config.start_urls))
+            for origin in origins:
+                await self.limiter.wait(origin)
+                try:
+                    await load_robots(client, origin, config.user_agent, robots)
+                except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+                    raise AuditAbort(
+                        f"cannot reach {origin} ({_reason(exc)}); check the address and that "
+                        "the site is up"
+                    ) from exc
+                except httpx.HTTPError:
+                    pass  # robots.txt unreadable for another reason: crawl as if absent
+            frontier = Frontier(
+                config.start_urls,
+                max_pages=config.max_pages,
+                max_depth=config.max_depth,
+                include=config.include,
+                exclude=config.exclude,
+                path_prefix=config.path_prefix,
+                robots=None if config.ignore_robots else robots,
+            )
+            for url in config.start_urls:
+                frontier.add(url, 0, source="start")
+            if config.sitemaps:
+                for origin in origins:
+                    for url in await sitemap_urls(client, origin, robots.sitemaps(origin)):
+                        frontier.add(url, 1, source="sitemap")
+            await self._crawl(frontier, client)
+        return self._result(frontier)
+
+    async def _crawl(self, frontier: Frontier, client: httpx.AsyncClient) -> None:
+        async with async_playwright() as pw:
+            choice = find_browser(
+                self.config.browser, managed_executable=pw.chromium.executable_path
+            )
+            session = BrowserSession(pw, choice, self.config)
+            try:
+                await session.start()
+            except PlaywrightError as exc:
+                raise BrowserNotFound(
+                    f"could not start {choice.describe()}: {_reason(exc)}; {HOW_TO_GET_ONE}"
+                ) from exc
+            self.chromium_version = session.version
+            state = {"in_flight": 0, "done": 0}
+            cond = asyncio.Condition()
+
+            async def next_item() -> CrawlItem | None:
+                async with cond:
+                    while (item := frontier.next()) is None:
+                        if state["in_flight"] == 0:
+                            cond.notify_all()
+                            return None
+                        await cond.wait()
+                    state["in_flight"] += 1
+                    return item
+
+            async def worker() -> None:
+                page, generation = await session.new_page()
+                while (item := await next_item()) is not None:
+                    try:
+                        snapshot, page, generation = await self._gather_with_restart(
+                            session, page, generation, client, item
+                        )
+                        self._process(snapshot, item, frontier)
+                    finally:
+                        async with cond:
+                            state["in_flight"] -= 1
+                            state["done"] += 1
+                            cond.notify_all()
+                    if self.progress:
+                        self.progress(state["done"], frontier.discovered, item.url)
+
+            try:
+                await asyncio.gather(*(worker() for _ in range(self.config.concurrency)))
+            finally:
+                await session.close()
+
+    async def _gather_with_restart(
+        self, session: BrowserSession, page: Page, generation: int,
+        client: httpx.AsyncClient, item: CrawlItem,
+    ) -> tuple[PageSnapshot, Page, int]:
+        """Gather one URL; if the browser died, relaunch it and try the URL once more."""
+        for attempt in (1, 2):
+            if page.is_closed():
+                page, generation = await session.new_page()
+            await self.limiter.wait(item.url)
+            try:
+                snapshot = await gather(
+                    page, client, item.url, item.depth, self.config, self.needs
+                )
+                return snapshot, page, generation
+            except PlaywrightError as exc:
+                if not is_browser_gone(exc) and "has been closed" not in str(exc):
+                    return failed(item.url, item.depth, f"browser error: {exc}"), page, generation
+                await session.restart(generation)
+                page, generation = await session.new_page()
+                if attempt == 2:
+                    reason = "the browser crashed twice on this page"
+                    return failed(item.url, item.depth, reason), page, generation
+        raise AssertionError("unreachable")
+
+    def _process(self, snapshot: PageSnapshot, item: CrawlItem, frontier: Frontier) -> None:
+        """Classify, follow links, measure, run page checks; then drop the snapshot."""
+        config = self.config
+        if snapshot.final_url != snapshot.url:
+            if item.depth == 0:
+                frontier.add_origin(snapshot.final_url)
+            frontier.mark_seen(snapshot.final_url)
+        if snapshot.error is None and snapshot.is_html:
+            snapshot = dataclasses.replace(
+                snapshot, kind=classify(snapshot, start_urls=config.start_urls)
+            )
+            if (snapshot.status or 0) < 400:
+                for link in snapshot.links:
+                    frontier.add(link.href, item.depth + 1, text=link.text)
+        metrics: dict[str, Any] = {}
+        findings: list[Finding] = []
+        if snapshot.error is None and snapshot.is_html and (snapshot.status or 0) < 400:
+            for check in self.page_checks:
+                self._run_page_check(check, snapshot, metrics, findings)
+        if snapshot.error:
+            self.collected.errors.append(AuditError(snapshot.url, snapshot.error))
+        self.collected.findings.extend(
+            f for f in findings if keep_finding(f, config.select, config.ignore)
+        )
+        self.collected.summaries.append(PageSummary.of(snapshot))
+        self.collected.pages.append(
+            PageResult(
+                url=snapshot.url,
+                final_url=snapshot.final_url,
+                status=snapshot.status,
+                title=snapshot.title,
+                depth=snapshot.depth,
+                lang=snapshot.lang,
+                kind=snapshot.kind,
+                content_type=snapshot.content_type,
+                error=snapshot.error,
+                metrics=metrics,
+            )
+        )
+
+    def _run_page_check(
+        self, check: Check, snapshot: PageSnapshot, metrics: dict[str, Any],
+        findings: list[Finding],
+    ) -> None:
+        try:
+            if check.measure is not None:
+                metrics.update(check.measure(snapshot))
+            if check.applies(snapshot):
+                findings.extend(check.execute(snapshot, self.config.check_options.get(check.id)))
+        except Exception as exc:  # a check that raises is recorded; the audit goes on
+            self.collected.errors.append(
+                AuditError(snapshot.url, f"{type(exc).__name__}: {exc}", check.id)
+            )
+
+    def _result(self, frontier: Frontier) -> AuditResult:
+        site = SiteSummary(start_urls=self.config.start_urls, pages=tuple(self.collected.summaries))
+        findings = list(self.collected.findings)
+        for check in self.site_checks:
+            try:
+                findings.extend(
+                    f for f in check.execute(site, self.config.check_options.get(check.id))
+                    if keep_finding(f, self.config.select, self.config.ignore)
+                )
+            except Exception as exc:
+                self.collected.errors.append(
+                    AuditError("", f"{type(exc).__name__}: {exc}", check.id)
+                )
+        infos = {c.id: c.info for c in self.checks}
+        return AuditResult(
+            tool=self.tool_info(),
+            started_at=self.started_at,
+            finished_at=utcnow(),
+            config=self.config.to_dict(),
+            start_urls=self.config.start_urls,
+            discovered=frontier.discovered,
+            not_audited=frontier.not_audited,
+            skipped=tuple(frontier.skipped),
+            pages=tuple(self.collected.pages),
+            findings=tuple(findings),
+            issues=tuple(prioritize(findings, site, infos)),
+            checks=tuple(infos.values()),
+            errors=tuple(self.collected.errors),
+        )
+
+    def tool_info(self) -> dict[str, str]:
+        return {
+            "name": "cx-audit",
+            "version": __version__,
+            "axe_core": axe_version(),
+            "chromium": self.chromium_version,
+        }
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def run_audit(config: AuditConfig, progress: ProgressCallback | None = None) -> AuditResult:
+    return asyncio.run(Audit(config, progress).run())

@@ -1,0 +1,176 @@
+"""One URL -> one PageSnapshot, loaded once in a reused browser page.
+
+The only module (with browser.py and probes/) that touches Playwright. A page that times out
+or errors becomes a snapshot with `error` set; the engine records it and goes on.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page
+from playwright.async_api import TimeoutError as PlaywrightTimeoutError
+
+from auditor.config import AuditConfig
+from auditor.model import Link, PageSnapshot, utcnow
+from auditor.probes.axe import run_axe
+from auditor.textblocks import MAIN_EXCLUDE_SELECTOR, MAIN_SELECTOR
+
+DOCUMENT_EXTENSIONS = re.compile(
+    r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|csv|zip|gz|tgz|rar|7z|png|jpe?g|gif|webp|svg|ico|"
+    r"bmp|tiff?|mp3|mp4|m4a|wav|avi|mov|webm|ogg|exe|dmg|msi|apk|ics|vcf|xml|json|txt)$",
+    re.I,
+)
+
+# Everything the checks need from the DOM, in one round trip.
+EXTRACT_JS = """([mainSelector, excludeSelector]) => {
+  const visible = (el) => {
+    if (!el.getClientRects().length) return false;
+    const s = getComputedStyle(el);
+    return s.visibility !== 'hidden' && s.display !== 'none' && parseFloat(s.opacity) !== 0;
+  };
+  const body = document.body;
+  const text = body ? body.innerText : '';
+  let main = document.querySelector(mainSelector);
+  let mainText;
+  if (main) {
+    mainText = main.innerText;
+  } else {
+    mainText = text;
+    for (const el of body ? body.querySelectorAll(excludeSelector) : []) {
+      const t = el.innerText;
+      if (t && t.trim()) mainText = mainText.replace(t, '');
+    }
+  }
+  const links = [];
+  for (const a of document.querySelectorAll('a[href], area[href]')) {
+    let name = (a.innerText || '').trim();
+    if (!name) name = a.getAttribute('aria-label') || a.getAttribute('title') || '';
+    if (!name) { const img = a.querySelector('img[alt]'); if (img) name = img.alt; }
+    links.push({href: a.href, text: name.replace(/\\s+/g, ' ').trim().slice(0, 300),
+                visible: a.tagName === 'AREA' ? true : visible(a)});
+  }
+  return {
+    title: document.title || '',
+    lang: document.documentElement.getAttribute('lang') || '',
+    html: document.documentElement.outerHTML,
+    text, mainText, links,
+  };
+}"""
+
+
+def looks_like_document(url: str) -> bool:
+    return bool(DOCUMENT_EXTENSIONS.search(urlsplit(url).path))
+
+
+def is_html(content_type: str) -> bool:
+    return content_type.split(";")[0].strip().lower() in ("text/html", "application/xhtml+xml", "")
+
+
+async def fetch_document(
+    client: httpx.AsyncClient, url: str, depth: int, reason: str = ""
+) -> PageSnapshot:
+    """Record a non-HTML URL (PDF, image…) from its response headers; the body is not read."""
+    started = time.perf_counter()
+    try:
+        async with client.stream("GET", url) as response:
+            headers = {k.lower(): v for k, v in response.headers.items()}
+            return PageSnapshot(
+                url=url,
+                final_url=str(response.url),
+                status=response.status_code,
+                headers=headers,
+                content_type=headers.get("content-type", "application/octet-stream"),
+                depth=depth,
+                kind="document",
+                timings={"fetch_ms": _ms(started)},
+            )
+    except httpx.HTTPError as exc:
+        return failed(url, depth, f"{reason or 'document'}: {_describe_httpx(exc)}")
+
+
+def failed(url: str, depth: int, reason: str, status: int | None = None) -> PageSnapshot:
+    return PageSnapshot(url=url, status=status, depth=depth, error=reason, kind="other")
+
+
+async def gather(
+    page: Page, client: httpx.AsyncClient, url: str, depth: int, config: AuditConfig,
+    needs: frozenset[str],
+) -> PageSnapshot:
+    """Load `url` once and collect the DOM facts and the probe results the checks need."""
+    if looks_like_document(url):
+        return await fetch_document(client, url, depth)
+    started = time.perf_counter()
+    fetched_at = utcnow()
+    try:
+        response = await page.goto(url, wait_until="load", timeout=config.timeout * 1000)
+    except PlaywrightTimeoutError:
+        return failed(url, depth, f"timeout: the page did not load within {config.timeout:g} s")
+    except PlaywrightError as exc:
+        message = _first_line(exc)
+        if "Download is starting" in message or "net::ERR_ABORTED" in message:
+            return await fetch_document(client, url, depth)
+        if "Target page, context or browser has been closed" in message or "crashed" in message:
+            raise
+        return failed(url, depth, f"navigation failed: {message}")
+    nav_ms = _ms(started)
+    if response is None:
+        return failed(url, depth, "navigation failed: no response")
+    headers = {k.lower(): v for k, v in (await response.all_headers()).items()}
+    content_type = headers.get("content-type", "")
+    if not is_html(content_type):
+        return PageSnapshot(
+            url=url, final_url=page.url, status=response.status, headers=headers,
+            content_type=content_type, depth=depth, kind="document", fetched_at=fetched_at,
+            timings={"navigation_ms": nav_ms},
+        )
+    started = time.perf_counter()
+    data: dict[str, Any] = await page.evaluate(EXTRACT_JS, [MAIN_SELECTOR, MAIN_EXCLUDE_SELECTOR])
+    timings = {"navigation_ms": nav_ms, "extract_ms": _ms(started)}
+    probes: dict[str, Any] = {}
+    if "axe" in needs and response.status < 400:
+        started = time.perf_counter()
+        probes["axe"] = await run_axe(page, config.standard)
+        timings["axe_ms"] = _ms(started)
+    return PageSnapshot(
+        url=url,
+        final_url=page.url,
+        status=response.status,
+        headers=headers,
+        content_type=content_type or "text/html",
+        html=data["html"],
+        text=data["text"],
+        main_text=data["mainText"],
+        title=data["title"].strip(),
+        lang=data["lang"],
+        links=tuple(_link(raw, page.url) for raw in data["links"]),
+        probes=probes,
+        timings=timings,
+        depth=depth,
+        fetched_at=fetched_at,
+    )
+
+
+def _link(raw: dict[str, Any], page_url: str) -> Link:
+    href = raw["href"]
+    here = urlsplit(page_url)
+    there = urlsplit(href)
+    internal = there.scheme in ("http", "https") and there.netloc == here.netloc
+    return Link(href=href, text=raw["text"], internal=internal, visible=raw["visible"])
+
+
+def _ms(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 1)
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _describe_httpx(exc: httpx.HTTPError) -> str:
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__

@@ -1,0 +1,169 @@
+"""URL helpers shared by the crawler, robots.txt and the rate limiter: normalisation (so one
+page is audited once), origins, loopback detection and the destructive-link guard."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Collection, Sequence
+from functools import lru_cache
+from urllib.parse import unquote, unquote_plus, urljoin, urlsplit, urlunsplit
+
+HTTP_SCHEMES = ("http", "https")
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+# Query parameters that only track campaigns or clicks; they never change the page. Any
+# parameter starting with `utm_` is dropped as well.
+TRACKING_PARAMS = frozenset(
+    {
+        "gclid",
+        "gclsrc",
+        "dclid",
+        "fbclid",
+        "msclkid",
+        "yclid",
+        "igshid",
+        "twclid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "_hsenc",
+        "_hsmi",
+        "mkt_tok",
+        "ref_src",
+    }
+)
+TRACKING_PREFIXES = ("utm_",)
+
+# Links the crawler must never follow: visiting them could end a session or change data.
+DESTRUCTIVE_WORDS: tuple[str, ...] = (
+    "logout",
+    "log out",
+    "log-out",
+    "signout",
+    "sign out",
+    "sign-out",
+    "uitloggen",
+    "afmelden",
+    "delete",
+    "verwijderen",
+    "unsubscribe",
+    "opzeggen",
+    "remove-account",
+    "close account",
+)
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+
+
+def normalize_url(url: str, base: str | None = None) -> str | None:
+    """The canonical form of an http(s) URL, or None for anything else.
+
+    Resolves against `base`, lowercases scheme and host, drops default ports, the fragment and
+    tracking parameters, turns an empty path into "/" and sorts the query parameters by name
+    (stable, blank values kept, original encoding kept). Idempotent.
+    """
+    try:
+        parts = urlsplit(urljoin(base, url.strip()) if base else url.strip())
+        scheme = parts.scheme.lower()
+        host = parts.hostname
+        port = parts.port
+    except ValueError:  # e.g. an invalid port or a broken IPv6 literal
+        return None
+    if scheme not in HTTP_SCHEMES or not host:
+        return None
+    netloc = f"[{host}]" if ":" in host else host
+    if port is not None and port != DEFAULT_PORTS[scheme]:
+        netloc = f"{netloc}:{port}"
+    userinfo = parts.netloc.rpartition("@")[0]
+    if userinfo:
+        netloc = f"{userinfo}@{netloc}"
+    return urlunsplit((scheme, netloc, parts.path or "/", _clean_query(parts.query), ""))
+
+
+def _clean_query(query: str) -> str:
+    pairs = [pair for pair in query.split("&") if pair]
+    kept = [pair for pair in pairs if not is_tracking_param(_param_name(pair))]
+    return "&".join(sorted(kept, key=_param_name))
+
+
+def _param_name(pair: str) -> str:
+    return unquote_plus(pair.partition("=")[0])
+
+
+def is_tracking_param(name: str) -> bool:
+    name = name.lower()
+    return name in TRACKING_PARAMS or name.startswith(TRACKING_PREFIXES)
+
+
+def origin_of(url: str) -> str | None:
+    """`scheme://host[:port]` of a URL (default port dropped), or None if not http(s)."""
+    normalized = normalize_url(url)
+    if normalized is None:
+        return None
+    parts = urlsplit(normalized)
+    return f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}"
+
+
+def same_site(url: str, origins: Collection[str]) -> bool:
+    """True when `url` has one of `origins` (as returned by `origin_of`)."""
+    return origin_of(url) in origins
+
+
+def is_loopback(url_or_host: str) -> bool:
+    """127.0.0.0/8, ::1, `localhost` and `*.localhost`, given a URL or a host[:port]."""
+    value = url_or_host.strip()
+    if "://" in value:
+        try:
+            host = urlsplit(value).hostname or ""
+        except ValueError:
+            return False
+    elif value.startswith("["):
+        host = value[1 : value.find("]")]
+    elif value.count(":") == 1:  # host:port; a bare IPv6 address has several colons
+        host = value.partition(":")[0]
+    else:
+        host = value
+    host = host.lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    mapped = getattr(address, "ipv4_mapped", None)
+    return address.is_loopback or bool(mapped and mapped.is_loopback)
+
+
+def looks_destructive(url: str, text: str = "", words: Sequence[str] = DESTRUCTIVE_WORDS) -> bool:
+    """True when the URL's path or query, or the link text, contains one of `words`.
+
+    Matching is by whole tokens (split on anything that is not a letter or digit, and on
+    camelCase), so "abonnement-opzeggen" and "signOut" match but "deleted" is not "delete".
+    A word of several tokens ("log out", "close account") matches them in a row.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        parts = None
+    haystacks = [text]
+    if parts is not None:
+        haystacks += [unquote(parts.path), unquote_plus(parts.query)]
+    phrases = _phrases(tuple(words))
+    return any(_contains_phrase(_tokens(h), phrase) for h in haystacks for phrase in phrases)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in _NON_ALNUM.split(_CAMEL.sub(r"\1 \2", text).lower()) if t]
+
+
+@lru_cache(maxsize=16)
+def _phrases(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(phrase for phrase in (tuple(_tokens(w)) for w in words) if phrase)
+
+
+def _contains_phrase(tokens: list[str], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(tuple(tokens[i : i + size]) == phrase for i in range(len(tokens) - size + 1))

@@ -1,0 +1,18 @@
+"""ALL_CHECKS: the explicit list of checks, like ruff's rule table. Ids are public API."""
+
+from __future__ import annotations
+
+from auditor.check import Check
+from checks.accessibility import axe
+from checks.escalation import contact_email_visible, contact_page_linked, contact_phone_visible
+from checks.language import readability_level
+
+ALL_CHECKS: tuple[Check, ...] = (
+    axe.CHECK,
+    readability_level.CHECK,
+    contact_phone_visible.CHECK,
+    contact_email_visible.CHECK,
+    contact_page_linked.CHECK,
+)
+
+BY_ID: dict[str, Check] = {check.id: check for check in ALL_CHECKS}

@@ -1,0 +1,88 @@
+"""axe-core adapter: every axe-core violation is a finding `axe/<rule-id>`.
+
+## What it does
+Runs axe-core (in the page, by the `axe` probe) with the WCAG tags of the selected standard
+and turns every violating element into a finding whose id is `axe/<rule-id>`. The severity is
+axe's impact; the WCAG success criteria and EN 301 549 clauses come from the rule's tags.
+
+## Why is this bad?
+Every violation is a barrier for customers who use a screen reader, a keyboard, magnification
+or high contrast. Under the European Accessibility Act (since 28 June 2025) WCAG 2.1 level A
+and AA failures in consumer services are legal failures (EN 301 549, clause 9).
+
+## Example
+`<img src="meter.png">` — an image without a text alternative fails `axe/image-alt`
+(WCAG 1.1.1).
+
+## Use instead
+`<img src="meter.png" alt="Meter with the reading in the top row">`; follow each finding's
+help link for the rule's fix.
+
+## Options
+None. Which rules run is decided by `--standard`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from auditor.check import Check
+from auditor.model import Finding, PageSnapshot, Pitfall, Severity
+from checks.common import element_signature
+
+_SC_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
+_EN_TAG = re.compile(r"^EN-(\d+(?:\.\d+)+)$")
+_LEGAL_LEVEL_TAGS = {"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"}
+
+
+def wcag_criteria(tags: Sequence[str]) -> tuple[str, ...]:
+    """'wcag1410' -> '1.4.10'. axe tags each success criterion this way."""
+    return tuple(f"{m[1]}.{m[2]}.{m[3]}" for t in tags if (m := _SC_TAG.match(t)))
+
+
+def en301549_clauses(tags: Sequence[str]) -> tuple[str, ...]:
+    """'EN-9.1.1.1' -> '9.1.1.1'."""
+    return tuple(m[1] for t in tags if (m := _EN_TAG.match(t)))
+
+
+def run(page: PageSnapshot) -> Iterator[Finding]:
+    results = page.probes.get("axe") or {}
+    for rule in results.get("violations", []):
+        tags = rule.get("tags", [])
+        rule_impact = rule.get("impact") or "moderate"
+        for node in rule.get("nodes", []):
+            snippet = node.get("html", "")
+            yield CHECK.finding(
+                page.url,
+                rule.get("help", rule["id"]),
+                check_id=f"axe/{rule['id']}",
+                selector=_selector(node.get("target", [])),
+                evidence=snippet,
+                signature=element_signature(snippet),
+                severity=Severity(node.get("impact") or rule_impact),
+                wcag=wcag_criteria(tags),
+                en301549=en301549_clauses(tags),
+                legal=bool(_LEGAL_LEVEL_TAGS.intersection(tags)),
+                help_url=rule.get("helpUrl", ""),
+            )
+
+
+def _selector(target: Sequence[object]) -> str:
+    """axe targets are a list; iframes and shadow DOM nest lists. Join with ' >>> '."""
+    parts = [" ".join(map(str, t)) if isinstance(t, list) else str(t) for t in target]
+    return " >>> ".join(parts)
+
+
+CHECK = Check(
+    id="axe",
+    pitfall=Pitfall.ACCESSIBILITY,
+    severity=Severity.SERIOUS,
+    title="No axe-core violations",
+    failure_title="axe-core found an accessibility violation",
+    run=run,
+    docs=__doc__ or "",
+    legal=True,
+    needs=("axe",),
+    help_url="https://github.com/dequelabs/axe-core/blob/develop/doc/rule-descriptions.md",
+)
