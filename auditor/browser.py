@@ -23,8 +23,13 @@ LAUNCH_ARGS = (
     "--disable-sync",
     "--no-first-run",
 )
-SYSTEM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome",
-                     "google-chrome-stable")
+SYSTEM_CANDIDATES = (
+    "/usr/bin/chromium",
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+)
 ENV_VAR = "CX_AUDIT_BROWSER"
 HOW_TO_GET_ONE = (
     "install one with `playwright install chromium` (or `apt-get install chromium` on Debian), "

@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 import click
+from reports.terminal import print_summary
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -23,7 +24,6 @@ from auditor.model import AuditResult
 from auditor.probes.axe import STANDARDS, axe_version
 from checks import ALL_CHECKS
 from reports import write_reports
-from reports.terminal import print_summary
 
 EXIT_GATE = 1
 EXIT_USAGE = 2
@@ -76,28 +76,52 @@ def split_list(values: Sequence[str]) -> tuple[str, ...]:
 def audit_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The options shared by `audit` and `demo`."""
     options = [
-        click.option("--output", "-o", default="cx-audit-report", show_default=True,
-                     help="Directory for the report files."),
-        click.option("--format", "formats", default="html,json", show_default=True,
-                     help=f"Comma list of formats: {', '.join(FORMATS)}."),
+        click.option(
+            "--output",
+            "-o",
+            default="cx-audit-report",
+            show_default=True,
+            help="Directory for the report files.",
+        ),
+        click.option(
+            "--format",
+            "formats",
+            default="html,json",
+            show_default=True,
+            help=f"Comma list of formats: {', '.join(FORMATS)}.",
+        ),
         click.option("--max-pages", type=int, default=100, show_default=True),
         click.option("--max-depth", type=int, default=5, show_default=True),
         click.option("--include", multiple=True, help="Only audit URLs matching this glob."),
         click.option("--exclude", multiple=True, help="Skip URLs matching this glob."),
         click.option("--path-prefix", default="", help="Only crawl below this path."),
         click.option("--concurrency", type=int, default=2, show_default=True),
-        click.option("--timeout", type=float, default=30.0, show_default=True,
-                     help="Seconds a page may take to load."),
-        click.option("--rate-limit", type=float, default=4.0, show_default=True,
-                     help="Requests per second per host (loopback hosts are exempt)."),
-        click.option("--standard", type=click.Choice(list(STANDARDS)), default="wcag22aa",
-                     show_default=True),
+        click.option(
+            "--timeout",
+            type=float,
+            default=30.0,
+            show_default=True,
+            help="Seconds a page may take to load.",
+        ),
+        click.option(
+            "--rate-limit",
+            type=float,
+            default=4.0,
+            show_default=True,
+            help="Requests per second per host (loopback hosts are exempt).",
+        ),
+        click.option(
+            "--standard", type=click.Choice(list(STANDARDS)), default="wcag22aa", show_default=True
+        ),
         click.option("--select", multiple=True, help="Check ids, pitfalls or globs to run."),
         click.option("--ignore", multiple=True, help="Check ids, pitfalls or globs to skip."),
         click.option("--user-agent", default=None),
         click.option("--header", "headers", multiple=True, help="Extra request header 'K: V'."),
-        click.option("--ignore-robots", is_flag=True,
-                     help="Do not obey robots.txt: only for auditing your own (staging) site."),
+        click.option(
+            "--ignore-robots",
+            is_flag=True,
+            help="Do not obey robots.txt: only for auditing your own (staging) site.",
+        ),
         click.option("--no-sitemaps", is_flag=True, help="Do not seed the crawl from sitemaps."),
         click.option("--report-lang", type=click.Choice(["nl", "en"]), default=None),
         click.option("--now", default=None, help="Pin 'today' (ISO date) for date checks."),
@@ -156,15 +180,18 @@ def execute_audit(config: AuditConfig) -> AuditResult:
     try:
         if show_progress:
             with Progress(
-                TextColumn("[bold]Auditing"), BarColumn(), MofNCompleteColumn(),
-                TimeElapsedColumn(), TextColumn("{task.description}"),
-                console=Console(stderr=True), transient=True,
+                TextColumn("[bold]Auditing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TextColumn("{task.description}"),
+                console=Console(stderr=True),
+                transient=True,
             ) as bar:
                 task = bar.add_task("", total=None)
 
                 def progress(done: int, known: int, url: str) -> None:
-                    bar.update(task, completed=done, total=max(known, done),
-                               description=url[-60:])
+                    bar.update(task, completed=done, total=max(known, done), description=url[-60:])
 
                 result = run_audit(config, progress)
         else:
@@ -222,8 +249,14 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
-              callback=_print_version, help="Show cx-audit, axe-core and Chromium versions.")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show cx-audit, axe-core and Chromium versions.",
+)
 def main() -> None:
     """Audit customer self-service websites and say what to fix first."""
 
@@ -231,8 +264,13 @@ def main() -> None:
 @main.command()
 @click.argument("urls", nargs=-1, required=True)
 @audit_options
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="serious", show_default=True,
-              help="Exit 1 when an issue of this severity or worse is found.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="serious",
+    show_default=True,
+    help="Exit 1 when an issue of this severity or worse is found.",
+)
 @guarded
 def audit(urls: tuple[str, ...], **opts: Any) -> None:
     """Audit the site(s) at URLS and write the reports."""
@@ -281,8 +319,7 @@ def report(report_json: Path, formats: str, output: str | None, report_lang: str
 def list_checks() -> None:
     """List every check with its id, pitfall, severity and title."""
     for check in ALL_CHECKS:
-        click.echo(f"{check.id:28} {check.pitfall.value:14} {check.severity.value:9} "
-                   f"{check.title}")
+        click.echo(f"{check.id:28} {check.pitfall.value:14} {check.severity.value:9} {check.title}")
 
 
 @main.command()

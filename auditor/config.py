@@ -56,9 +56,7 @@ class AuditConfig:
         if self.fail_on not in FAIL_ON:
             raise ConfigError(f"--fail-on {self.fail_on!r}: choose from {', '.join(FAIL_ON)}")
         if self.standard not in STANDARDS:
-            raise ConfigError(
-                f"--standard {self.standard!r}: choose from {', '.join(STANDARDS)}"
-            )
+            raise ConfigError(f"--standard {self.standard!r}: choose from {', '.join(STANDARDS)}")
         for name in ("max_pages", "concurrency"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"--{name.replace('_', '-')} must be at least 1")

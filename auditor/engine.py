@@ -8,10 +8,10 @@ page checks ran; only the small PageSummary is kept for the site checks.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright
@@ -45,20 +45,21 @@ from auditor.probes.axe import axe_version
 from auditor.ratelimit import RateLimiter
 from auditor.registry import keep_finding, select_checks
 from auditor.robots import RobotsPolicy, load_robots, sitemap_urls
+from auditor.urls import origin_of
 from checks import ALL_CHECKS
 
 ProgressCallback = Callable[[int, int, str], None]
-BROWSER_GONE = ("Target page, context or browser has been closed", "Browser closed",
-                "browser has disconnected", "crashed", "Connection closed")
+BROWSER_GONE = (
+    "Target page, context or browser has been closed",
+    "Browser closed",
+    "browser has disconnected",
+    "crashed",
+    "Connection closed",
+)
 
 
 class AuditAbort(Exception):
     """The audit cannot start (e.g. the start URL is unreachable); message is for the user."""
-
-
-def origin_of(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
 
 
 class BrowserSession:
@@ -103,21 +104,30 @@ class BrowserSession:
 
     async def close(self) -> None:
         if self._browser is not None:
-            try:
+            with contextlib.suppress(PlaywrightError):
                 await self._browser.close()
-            except PlaywrightError:
-                pass
         self._browser = None
         self._context = None
 
 
+_background: set[asyncio.Future[Any]] = set()
+
+
+def _in_background(awaitable: Any) -> None:
+    """Keep a reference until done, so the event loop does not lose the task."""
+    task = asyncio.ensure_future(awaitable)
+    _background.add(task)
+    task.add_done_callback(_background.discard)
+
+
 def _dismiss_dialog(dialog: Any) -> None:
-    asyncio.ensure_future(dialog.dismiss())
+    """alert/confirm/prompt would block the page: dismiss them."""
+    _in_background(dialog.dismiss())
 
 
 def _close_popup(popup: Page) -> None:
     """Windows a page opens by itself (window.open) are closed; we audit only what we load."""
-    asyncio.ensure_future(popup.close())
+    _in_background(popup.close())
 
 
 def is_browser_gone(exc: BaseException) -> bool:
@@ -154,7 +164,7 @@ class Audit:
             headers=headers, timeout=config.timeout, follow_redirects=True
         ) as client:
             robots = RobotsPolicy()
-            origins = list(dict.fromkeys(origin_of(u) for u in config.start_urls))
+            origins = [o for o in dict.fromkeys(map(origin_of, config.start_urls)) if o]
             for origin in origins:
                 await self.limiter.wait(origin)
                 try:
@@ -175,8 +185,6 @@ class Audit:
                 path_prefix=config.path_prefix,
                 robots=None if config.ignore_robots else robots,
             )
-            for url in config.start_urls:
-                frontier.add(url, 0, source="start")
             if config.sitemaps:
                 for origin in origins:
                     for url in await sitemap_urls(client, origin, robots.sitemaps(origin)):
@@ -232,8 +240,12 @@ class Audit:
                 await session.close()
 
     async def _gather_with_restart(
-        self, session: BrowserSession, page: Page, generation: int,
-        client: httpx.AsyncClient, item: CrawlItem,
+        self,
+        session: BrowserSession,
+        page: Page,
+        generation: int,
+        client: httpx.AsyncClient,
+        item: CrawlItem,
     ) -> tuple[PageSnapshot, Page, int]:
         """Gather one URL; if the browser died, relaunch it and try the URL once more."""
         for attempt in (1, 2):
@@ -241,9 +253,7 @@ class Audit:
                 page, generation = await session.new_page()
             await self.limiter.wait(item.url)
             try:
-                snapshot = await gather(
-                    page, client, item.url, item.depth, self.config, self.needs
-                )
+                snapshot = await gather(page, client, item.url, item.depth, self.config, self.needs)
                 return snapshot, page, generation
             except PlaywrightError as exc:
                 if not is_browser_gone(exc) and "has been closed" not in str(exc):
@@ -296,7 +306,10 @@ class Audit:
         )
 
     def _run_page_check(
-        self, check: Check, snapshot: PageSnapshot, metrics: dict[str, Any],
+        self,
+        check: Check,
+        snapshot: PageSnapshot,
+        metrics: dict[str, Any],
         findings: list[Finding],
     ) -> None:
         try:
@@ -315,7 +328,8 @@ class Audit:
         for check in self.site_checks:
             try:
                 findings.extend(
-                    f for f in check.execute(site, self.config.check_options.get(check.id))
+                    f
+                    for f in check.execute(site, self.config.check_options.get(check.id))
                     if keep_finding(f, self.config.select, self.config.ignore)
                 )
             except Exception as exc:

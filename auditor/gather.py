@@ -69,7 +69,11 @@ def looks_like_document(url: str) -> bool:
 
 
 def is_html(content_type: str) -> bool:
-    return content_type.split(";")[0].strip().lower() in ("text/html", "application/xhtml+xml", "")
+    return content_type.split(";", maxsplit=1)[0].strip().lower() in (
+        "text/html",
+        "application/xhtml+xml",
+        "",
+    )
 
 
 async def fetch_document(
@@ -99,7 +103,12 @@ def failed(url: str, depth: int, reason: str, status: int | None = None) -> Page
 
 
 async def gather(
-    page: Page, client: httpx.AsyncClient, url: str, depth: int, config: AuditConfig,
+    page: Page,
+    client: httpx.AsyncClient,
+    url: str,
+    depth: int,
+    *,
+    config: AuditConfig,
     needs: frozenset[str],
 ) -> PageSnapshot:
     """Load `url` once and collect the DOM facts and the probe results the checks need."""
@@ -125,8 +134,14 @@ async def gather(
     content_type = headers.get("content-type", "")
     if not is_html(content_type):
         return PageSnapshot(
-            url=url, final_url=page.url, status=response.status, headers=headers,
-            content_type=content_type, depth=depth, kind="document", fetched_at=fetched_at,
+            url=url,
+            final_url=page.url,
+            status=response.status,
+            headers=headers,
+            content_type=content_type,
+            depth=depth,
+            kind="document",
+            fetched_at=fetched_at,
             timings={"navigation_ms": nav_ms},
         )
     started = time.perf_counter()

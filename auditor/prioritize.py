@@ -50,7 +50,8 @@ def prioritize(
     for finding in findings:
         groups[finding.group_key].append(finding)
     issues = [
-        _issue(key, group, weights, total_weight, starts, checks) for key, group in groups.items()
+        _issue(key, group, weights=weights, total_weight=total_weight, starts=starts, checks=checks)
+        for key, group in groups.items()
     ]
     return sorted(issues, key=lambda i: (-i.priority, i.severity.rank, -i.page_count, i.title))
 
@@ -58,6 +59,7 @@ def prioritize(
 def _issue(
     key: str,
     group: list[Finding],
+    *,
     weights: Mapping[str, float],
     total_weight: float,
     starts: set[str],
@@ -81,7 +83,7 @@ def _issue(
         title=title,
         message=first.message,
         priority=priority,
-        why=_why(severity, reach, urls, len(weights), starts, legal),
+        why=_why(severity, reach, urls, pages=len(weights), starts=starts, legal=legal),
         page_count=len(urls),
         example_urls=tuple(urls[:10]),
         fingerprints=tuple(dict.fromkeys(f.fingerprint for f in group)),
@@ -95,7 +97,13 @@ def _issue(
 
 
 def _why(
-    severity: Severity, reach: float, urls: list[str], pages: int, starts: set[str], legal: bool
+    severity: Severity,
+    reach: float,
+    urls: list[str],
+    *,
+    pages: int,
+    starts: set[str],
+    legal: bool,
 ) -> str:
     where = f"{len(urls)} of {pages} pages"
     if starts.intersection(urls):

@@ -15,8 +15,9 @@ from auditor.classify import classify
 from auditor.model import Link, PageSnapshot, utcnow
 from auditor.textblocks import MAIN_EXCLUDE_SELECTOR, MAIN_SELECTOR, text_of
 
-HIDDEN = "script, style, noscript, template, [hidden], [style*='display:none'], " \
-    "[style*='display: none']"
+HIDDEN = (
+    "script, style, noscript, template, [hidden], [style*='display:none'], [style*='display: none']"
+)
 
 
 def make_page(

@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup, Tag
 
 from auditor.model import short_hash
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9À-Ý\"'‘“(])")
 SIGNATURE_ATTRS = ("id", "class", "name", "type", "role", "aria-label", "src", "href", "for")
 
 
@@ -40,9 +41,8 @@ def normalise_space(text: str) -> str:
 def sentences(text: str) -> list[str]:
     """Split text into sentences; every line (heading, list item, cell) ends one."""
     out: list[str] = []
-    for line in (text or "").split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        out.extend(s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9À-Ý\"'‘“(])", line) if s.strip())
+    for raw in (text or "").split("\n"):
+        line = raw.strip()
+        if line:
+            out.extend(s for s in _SENTENCE_END.split(line) if s.strip())
     return out

@@ -18,12 +18,19 @@ ROOT = Path(__file__).resolve().parents[2]
 EXPECTED = json.loads((ROOT / "fixtures" / "expected.json").read_text("utf-8"))
 
 
-def cx_audit(*args: str, env: dict[str, str] | None = None, timeout: float = 300,
-             ) -> subprocess.CompletedProcess[str]:
+def cx_audit(
+    *args: str,
+    env: dict[str, str] | None = None,
+    timeout: float = 300,
+) -> subprocess.CompletedProcess[str]:
     """Run the real CLI in a subprocess, as a user or CI would."""
     return subprocess.run(
         [sys.executable, "-m", "auditor", *args],
-        capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
+        cwd=ROOT,
         env={**os.environ, **(env or {})},
     )
 
@@ -52,8 +59,17 @@ class FixtureAudit:
 def fixture_audit(tmp_path_factory: pytest.TempPathFactory) -> FixtureAudit:
     output = tmp_path_factory.mktemp("report")
     with serve_site(ROOT / "fixtures" / "site") as (base_url, requests):
-        run = cx_audit("audit", base_url, "--output", str(output), "--format", "html,json",
-                       "--fail-on", "never", "--quiet")
+        run = cx_audit(
+            "audit",
+            base_url,
+            "--output",
+            str(output),
+            "--format",
+            "html,json",
+            "--fail-on",
+            "never",
+            "--quiet",
+        )
         seen = list(requests)
     assert run.returncode == 0, run.stderr
     report = json.loads((output / "report.json").read_text("utf-8"))

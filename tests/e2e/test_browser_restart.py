@@ -24,8 +24,10 @@ def browser_main_process(root_pid: int) -> psutil.Process | None:
             cmdline = proc.cmdline()
         except psutil.Error:
             continue
-        if cmdline and "chrom" in cmdline[0].lower() and not any(
-            arg.startswith("--type=") for arg in cmdline
+        if (
+            cmdline
+            and "chrom" in cmdline[0].lower()
+            and not any(arg.startswith("--type=") for arg in cmdline)
         ):
             return proc
     return None
@@ -38,10 +40,29 @@ def html_requests(server: LocalServer) -> int:
 def test_audit_survives_a_killed_browser(tmp_path):
     with LocalServer(directory=ROOT / "fixtures" / "site", delay=0.3) as server:
         audit = subprocess.Popen(
-            [sys.executable, "-m", "auditor", "audit", server.url + "/", "--output",
-             str(tmp_path), "--format", "json", "--max-pages", "8", "--concurrency", "1",
-             "--fail-on", "never", "--quiet", "--no-sitemaps"],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-m",
+                "auditor",
+                "audit",
+                server.url + "/",
+                "--output",
+                str(tmp_path),
+                "--format",
+                "json",
+                "--max-pages",
+                "8",
+                "--concurrency",
+                "1",
+                "--fail-on",
+                "never",
+                "--quiet",
+                "--no-sitemaps",
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         deadline = time.monotonic() + 60
         while html_requests(server) < 3 and time.monotonic() < deadline:

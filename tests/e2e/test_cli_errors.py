@@ -37,15 +37,23 @@ def test_missing_browser(tmp_path):
     from auditor.demo import serve_site
 
     with serve_site() as (base_url, _requests):
-        run = cx_audit("audit", base_url, "-o", str(tmp_path), "--quiet",
-                       env={"CX_AUDIT_BROWSER": str(tmp_path / "no-such-chrome")})
+        run = cx_audit(
+            "audit",
+            base_url,
+            "-o",
+            str(tmp_path),
+            "--quiet",
+            env={"CX_AUDIT_BROWSER": str(tmp_path / "no-such-chrome")},
+        )
     assert_one_line_error(run, "no browser", "playwright install chromium")
 
 
 def test_bad_option_values(tmp_path):
     assert_one_line_error(
         cx_audit("audit", "https://example.nl/", "--header", "nocolon", "-o", str(tmp_path)),
-        "--header")
+        "--header",
+    )
     assert_one_line_error(
-        cx_audit("audit", "https://example.nl/", "--select", "no-such-check", "-o",
-                 str(tmp_path)), "unknown check")
+        cx_audit("audit", "https://example.nl/", "--select", "no-such-check", "-o", str(tmp_path)),
+        "unknown check",
+    )

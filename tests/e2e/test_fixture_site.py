@@ -37,7 +37,9 @@ def test_page_kind_and_status(fixture_audit: FixtureAudit, path: str):
 
 
 def test_skipped_urls_are_listed_with_reasons_and_never_requested(fixture_audit: FixtureAudit):
-    skipped = {fixture_audit.path(s["url"]): s["reason"] for s in fixture_audit.report["site"]["skipped"]}
+    skipped = {
+        fixture_audit.path(s["url"]): s["reason"] for s in fixture_audit.report["site"]["skipped"]
+    }
     for path, reason in EXPECTED["skipped"].items():
         assert skipped.get(path) == reason
     requested = {path.split("?")[0] for _method, path in fixture_audit.requests}
@@ -71,7 +73,10 @@ def test_report_json_reads_back_and_html_is_written(fixture_audit: FixtureAudit)
 
 def test_one_fix_is_one_issue(fixture_audit: FixtureAudit):
     issues = fixture_audit.report["issues"]
-    keys = [(i["check_id"], i["selector"], i["evidence"]) for i in issues
-            if i["check_id"] == "contact-page-linked"]
+    keys = [
+        (i["check_id"], i["selector"], i["evidence"])
+        for i in issues
+        if i["check_id"] == "contact-page-linked"
+    ]
     assert len(keys) == 1
     assert issues == sorted(issues, key=lambda i: -i["priority"])

@@ -32,8 +32,11 @@ def test_playwright_managed_before_system(tmp_path):
 
 def test_system_candidate_when_no_managed_browser(tmp_path):
     path = executable(tmp_path)
-    choice = find_browser(env={}, managed_executable=str(tmp_path / "missing"),
-                          candidates=(str(tmp_path / "nope"), path))
+    choice = find_browser(
+        env={},
+        managed_executable=str(tmp_path / "missing"),
+        candidates=(str(tmp_path / "nope"), path),
+    )
     assert (choice.executable, choice.source) == (path, "system")
 
 

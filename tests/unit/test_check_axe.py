@@ -9,20 +9,29 @@ IMAGE_ALT = {
     "help": "Images must have alternative text",
     "helpUrl": "https://dequeuniversity.com/rules/axe/4.12/image-alt",
     "nodes": [
-        {"target": ["main > img:nth-child(3)"], "html": '<img src="/img/meter.png">',
-         "impact": "critical", "failureSummary": "Fix any of the following"},
+        {
+            "target": ["main > img:nth-child(3)"],
+            "html": '<img src="/img/meter.png">',
+            "impact": "critical",
+            "failureSummary": "Fix any of the following",
+        },
     ],
 }
 BEST_PRACTICE = {
-    "id": "region", "impact": "moderate", "tags": ["cat.keyboard", "best-practice"],
-    "help": "All page content should be contained by landmarks", "helpUrl": "https://x",
+    "id": "region",
+    "impact": "moderate",
+    "tags": ["cat.keyboard", "best-practice"],
+    "help": "All page content should be contained by landmarks",
+    "helpUrl": "https://x",
     "nodes": [{"target": ["p"], "html": "<p>x</p>", "impact": "moderate"}],
 }
 
 
 def test_violation_becomes_finding_with_criteria_and_clauses():
-    page = make_page("<html><body><img src='/img/meter.png'></body></html>",
-                     probes={"axe": {"violations": [IMAGE_ALT]}})
+    page = make_page(
+        "<html><body><img src='/img/meter.png'></body></html>",
+        probes={"axe": {"violations": [IMAGE_ALT]}},
+    )
     [finding] = CHECK.execute(page)
     assert finding.check_id == "axe/image-alt"
     assert finding.severity is Severity.CRITICAL
@@ -35,7 +44,10 @@ def test_violation_becomes_finding_with_criteria_and_clauses():
 
 
 def test_fingerprint_ignores_position_in_selector():
-    moved = {**IMAGE_ALT, "nodes": [{**IMAGE_ALT["nodes"][0], "target": ["div > img:nth-child(9)"]}]}
+    moved = {
+        **IMAGE_ALT,
+        "nodes": [{**IMAGE_ALT["nodes"][0], "target": ["div > img:nth-child(9)"]}],
+    }
     a = CHECK.execute(make_page("<p>", probes={"axe": {"violations": [IMAGE_ALT]}}))[0]
     b = CHECK.execute(make_page("<p>", probes={"axe": {"violations": [moved]}}))[0]
     assert a.fingerprint == b.fingerprint

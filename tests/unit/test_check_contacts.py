@@ -6,14 +6,22 @@ from checks.escalation.contact_phone_visible import CHECK as PHONE
 
 
 def contact(body: str):
-    return make_page(f"<html lang=nl><body><main><h1>Contact</h1>{body}</main></body></html>",
-                     url="https://voorbeeld.nl/contact")
+    return make_page(
+        f"<html lang=nl><body><main><h1>Contact</h1>{body}</main></body></html>",
+        url="https://voorbeeld.nl/contact",
+    )
 
 
-@pytest.mark.parametrize("text", [
-    "Bel ons op 020 123 4567.", "Telefoon: 088-123 45 67", "Bel gratis 0800-0123",
-    "Call +31 (0)20 123 45 67", "Mobiel 06 12345678",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bel ons op 020 123 4567.",
+        "Telefoon: 088-123 45 67",
+        "Bel gratis 0800-0123",
+        "Call +31 (0)20 123 45 67",
+        "Mobiel 06 12345678",
+    ],
+)
 def test_visible_phone_number_passes(text):
     page = contact(f"<p>{text}</p>")
     assert page.kind == "contact"
@@ -24,11 +32,14 @@ def test_tel_link_passes():
     assert PHONE.execute(contact('<a href="tel:+31201234567">Bel ons</a>')) == []
 
 
-@pytest.mark.parametrize("text", [
-    "Stuur ons een bericht via het formulier.",
-    "KvK 34123456, BTW NL123456789B01",  # business ids are not phone numbers
-    "Datum: 12-03-2024",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stuur ons een bericht via het formulier.",
+        "KvK 34123456, BTW NL123456789B01",  # business ids are not phone numbers
+        "Datum: 12-03-2024",
+    ],
+)
 def test_contact_page_without_phone_fires(text):
     [finding] = PHONE.execute(contact(f"<p>{text}</p>"))
     assert finding.check_id == "contact-phone-visible"
@@ -36,12 +47,14 @@ def test_contact_page_without_phone_fires(text):
 
 
 def test_hidden_phone_number_does_not_count():
-    assert len(PHONE.execute(contact('<p hidden>020 123 4567</p><p>Mail ons.</p>'))) == 1
+    assert len(PHONE.execute(contact("<p hidden>020 123 4567</p><p>Mail ons.</p>"))) == 1
 
 
 def test_phone_check_applies_only_to_contact_pages():
-    article = make_page("<html lang=nl><body><main><h1>Verhuizen</h1><p>Tekst</p></main></body>"
-                        "</html>", url="https://voorbeeld.nl/hulp/verhuizen")
+    article = make_page(
+        "<html lang=nl><body><main><h1>Verhuizen</h1><p>Tekst</p></main></body></html>",
+        url="https://voorbeeld.nl/hulp/verhuizen",
+    )
     assert not PHONE.applies(article)
     assert PHONE.applies(contact("<p>x</p>"))
 
@@ -52,5 +65,5 @@ def test_email_visible_or_mailto_passes():
 
 
 def test_email_missing_fires_and_image_names_do_not_count():
-    [finding] = EMAIL.execute(contact('<p>Bel 020 123 4567</p><p>logo@2x.png</p>'))
+    [finding] = EMAIL.execute(contact("<p>Bel 020 123 4567</p><p>logo@2x.png</p>"))
     assert finding.check_id == "contact-email-visible"

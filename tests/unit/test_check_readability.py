@@ -22,8 +22,9 @@ EASY_EN = (
 
 
 def page(text: str, lang: str):
-    return make_page(f"<html lang='{lang}'><body><main><h1>Betalen</h1><p>{text}</p></main>"
-                     "</body></html>")
+    return make_page(
+        f"<html lang='{lang}'><body><main><h1>Betalen</h1><p>{text}</p></main></body></html>"
+    )
 
 
 def test_hard_dutch_fires_with_flesch_douma():
@@ -43,8 +44,9 @@ def test_hard_english_fires_and_easy_english_passes():
 
 
 def test_short_text_is_measured_but_not_judged():
-    short = page("Indien u wenst te beëindigen, dient u een schriftelijk verzoek in te dienen.",
-                 "nl")
+    short = page(
+        "Indien u wenst te beëindigen, dient u een schriftelijk verzoek in te dienen.", "nl"
+    )
     assert CHECK.execute(short) == []
     assert "reading_ease" in measure(short)
 
@@ -59,8 +61,12 @@ def test_unsupported_or_missing_language_is_not_scored():
 
 def test_headings_and_list_items_are_separate_sentences():
     items = "".join(f"<li>Uw meterstand doorgeven via de app {i}</li>" for i in range(30))
-    listed = make_page(f"<html lang=nl><body><main><h1>Meterstand</h1><ul>{items}</ul></main>"
-                       "</body></html>")
-    glued = make_page("<html lang=nl><body><main><p>" + " ".join(
-        f"Uw meterstand doorgeven via de app {i}" for i in range(30)) + "</p></main></body></html>")
+    listed = make_page(
+        f"<html lang=nl><body><main><h1>Meterstand</h1><ul>{items}</ul></main></body></html>"
+    )
+    glued = make_page(
+        "<html lang=nl><body><main><p>"
+        + " ".join(f"Uw meterstand doorgeven via de app {i}" for i in range(30))
+        + "</p></main></body></html>"
+    )
     assert measure(listed)["reading_ease"] > measure(glued)["reading_ease"] + 20

@@ -15,9 +15,15 @@ def ids(checks):
 def test_select_by_id_pitfall_and_glob():
     assert ids(select_checks(ALL_CHECKS, ["readability-level"])) == ["readability-level"]
     assert set(ids(select_checks(ALL_CHECKS, ["escalation"]))) == {
-        "contact-phone-visible", "contact-email-visible", "contact-page-linked"}
+        "contact-phone-visible",
+        "contact-email-visible",
+        "contact-page-linked",
+    }
     assert set(ids(select_checks(ALL_CHECKS, ["contact-*"]))) == {
-        "contact-phone-visible", "contact-email-visible", "contact-page-linked"}
+        "contact-phone-visible",
+        "contact-email-visible",
+        "contact-page-linked",
+    }
     assert ids(select_checks(ALL_CHECKS, ["axe/color-contrast"])) == ["axe"]
     assert "axe" not in ids(select_checks(ALL_CHECKS, [], ["accessibility"]))
 
@@ -28,29 +34,51 @@ def test_unknown_id_is_an_error():
 
 
 def finding(check_id, url, severity=Severity.SERIOUS, signature="sig", legal=False):
-    return Finding(check_id=check_id, pitfall=Pitfall.ACCESSIBILITY, severity=severity,
-                   message=f"{check_id} message", url=url, signature=signature, legal=legal)
+    return Finding(
+        check_id=check_id,
+        pitfall=Pitfall.ACCESSIBILITY,
+        severity=severity,
+        message=f"{check_id} message",
+        url=url,
+        signature=signature,
+        legal=legal,
+    )
 
 
 def test_keep_finding_filters_rules_below_axe():
     contrast = finding("axe/color-contrast", BASE + "/")
     alt = finding("axe/image-alt", BASE + "/")
     assert keep_finding(contrast, ["axe/color-contrast"]) and not keep_finding(
-        alt, ["axe/color-contrast"])
-    assert not keep_finding(contrast, [], ["axe/color-*"]) and keep_finding(alt, [], ["axe/color-*"])
+        alt, ["axe/color-contrast"]
+    )
+    assert not keep_finding(contrast, [], ["axe/color-*"]) and keep_finding(
+        alt, [], ["axe/color-*"]
+    )
 
 
 def site(n):
-    pages = [PageSummary(url=f"{BASE}/p{i}", final_url=f"{BASE}/p{i}", title="", depth=2,
-                         status=200, kind="other", is_html=True,
-                         links=(Link(f"{BASE}/p0", "x", True),)) for i in range(n)]
+    pages = [
+        PageSummary(
+            url=f"{BASE}/p{i}",
+            final_url=f"{BASE}/p{i}",
+            title="",
+            depth=2,
+            status=200,
+            kind="other",
+            is_html=True,
+            links=(Link(f"{BASE}/p0", "x", True),),
+        )
+        for i in range(n)
+    ]
     return SiteSummary(start_urls=(f"{BASE}/p0",), pages=tuple(pages))
 
 
 def test_same_element_on_many_pages_is_one_issue_ranked_above_a_single_page():
     infos = {c.id: c.info for c in ALL_CHECKS}
-    findings = [finding("axe/image-alt", f"{BASE}/p{i}", signature="img|src=/logo.png",
-                        legal=True) for i in range(8)]
+    findings = [
+        finding("axe/image-alt", f"{BASE}/p{i}", signature="img|src=/logo.png", legal=True)
+        for i in range(8)
+    ]
     findings.append(finding("axe/label", f"{BASE}/p3", signature="input|name=q", legal=True))
     issues = prioritize(findings, site(10), infos)
     assert [i.check_id for i in issues] == ["axe/image-alt", "axe/label"]
