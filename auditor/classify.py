@@ -57,10 +57,12 @@ def classify(page: PageSnapshot, *, start_urls: tuple[str, ...] = ()) -> str:
 
 
 def _looks_like_faq(page: PageSnapshot) -> bool:
-    """Many questions as headings or disclosure summaries: a question-and-answer list."""
-    questions = [
-        el
-        for el in page.dom.select("h2, h3, h4, summary, dt")
-        if _QUESTION_HEADING.search(el.get_text(" ", strip=True))
-    ]
-    return len(questions) >= 4
+    """Mostly questions as headings or disclosure summaries: a question-and-answer list.
+
+    Plain-language articles often use a few question headings ("Krijgt u geld terug?"), so
+    a page counts as a FAQ only when at least four of them are questions and they are at
+    least two thirds of its headings.
+    """
+    headings = [el.get_text(" ", strip=True) for el in page.dom.select("h2, h3, h4, summary, dt")]
+    questions = [h for h in headings if _QUESTION_HEADING.search(h)]
+    return len(questions) >= 4 and len(questions) * 3 >= len(headings) * 2

@@ -35,6 +35,9 @@ EXTRACT_JS = """([mainSelector, excludeSelector]) => {
     return s.visibility !== 'hidden' && s.display !== 'none' && parseFloat(s.opacity) !== 0;
   };
   const body = document.body;
+  // innerText skips the content of closed <details> (accordion FAQs): open them while reading.
+  const closed = [...document.querySelectorAll('details:not([open])')];
+  closed.forEach((d) => { d.open = true; });
   const text = body ? body.innerText : '';
   let main = document.querySelector(mainSelector);
   let mainText;
@@ -47,6 +50,7 @@ EXTRACT_JS = """([mainSelector, excludeSelector]) => {
       if (t && t.trim()) mainText = mainText.replace(t, '');
     }
   }
+  closed.forEach((d) => { d.open = false; });
   const links = [];
   for (const a of document.querySelectorAll('a[href], area[href]')) {
     let name = (a.innerText || '').trim();

@@ -24,3 +24,22 @@ WORDS = " ".join(["Zo geeft u uw meterstand door in de app of op de website."] *
 def test_kinds(url, html, kind):
     page = make_page(f"<html lang=nl><body><main>{html}</main></body></html>", url=url)
     assert page.kind == kind
+
+
+def test_article_with_a_few_question_headings_is_not_a_faq():
+    sections = "".join(
+        f"<h2>{h}</h2><p>{WORDS}</p>"
+        for h in ["Krijgt u geld terug?", "Moet u bijbetalen?", "Wat staat erop?",
+                  "Wanneer betaalt u?", "Uw verbruik", "Uw tarieven", "Kortingen"]
+    )
+    page = make_page(f"<html lang=nl><body><main><h1>Uw factuur</h1>{sections}</main></body>"
+                     "</html>", url="https://v.nl/hulp/factuur")
+    assert page.kind == "help-article"
+
+
+def test_question_list_is_a_faq():
+    items = "".join(f"<details><summary>Vraag {i}?</summary><p>Antwoord.</p></details>"
+                    for i in range(5))
+    page = make_page(f"<html lang=nl><body><main><h1>Hulp</h1>{items}</main></body></html>",
+                     url="https://v.nl/hulp")
+    assert page.kind == "faq"
