@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -13,7 +14,6 @@ from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 import click
-from reports.terminal import print_summary
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -24,6 +24,7 @@ from auditor.model import AuditResult
 from auditor.probes.axe import STANDARDS, axe_version
 from checks import ALL_CHECKS
 from reports import write_reports
+from reports.terminal import print_summary
 
 EXIT_GATE = 1
 EXIT_USAGE = 2
@@ -226,6 +227,13 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
             fail(str(exc))
         except KeyboardInterrupt:
             fail("interrupted", EXIT_INTERRUPTED)
+        except Exception as exc:
+            if os.environ.get("CX_AUDIT_DEBUG"):
+                raise
+            fail(
+                f"internal error ({type(exc).__name__}: {exc}); set CX_AUDIT_DEBUG=1 for the "
+                "traceback and please report it"
+            )
 
     wrapper.__name__ = func.__name__
     wrapper.__doc__ = func.__doc__

@@ -253,7 +253,9 @@ class Audit:
                 page, generation = await session.new_page()
             await self.limiter.wait(item.url)
             try:
-                snapshot = await gather(page, client, item.url, item.depth, self.config, self.needs)
+                snapshot = await gather(
+                    page, client, item.url, item.depth, config=self.config, needs=self.needs
+                )
                 return snapshot, page, generation
             except PlaywrightError as exc:
                 if not is_browser_gone(exc) and "has been closed" not in str(exc):

@@ -1,0 +1,199 @@
+"""The HTML report: one self-contained file (inline CSS, no external requests).
+
+Everything that came from an audited page is rendered as text by Jinja2's autoescape and is
+never marked safe; audited URLs become links only when they are http(s).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from auditor.model import (
+    AuditError,
+    AuditResult,
+    CheckInfo,
+    Finding,
+    Issue,
+    PageResult,
+    Pitfall,
+    Severity,
+)
+from reports.i18n import strings
+
+EXAMPLE_LIMIT = 5
+"""Example URLs shown per issue; the rest is summarised as "and N more"."""
+
+OPEN_FINDINGS_LIMIT = 5
+"""A page's findings list starts collapsed when it is longer than this."""
+
+_DOCS_HEADING = re.compile(r"^#+\s+(.*)$")
+
+
+def is_web_url(value: object) -> bool:
+    """Only http(s) URLs may become links: never `javascript:`, `data:` or the like."""
+    return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("reports", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.tests["web_url"] = is_web_url
+    return env
+
+
+_ENV = _environment()
+
+
+@dataclasses.dataclass(frozen=True)
+class PitfallSummary:
+    name: str
+    why: str
+    counts: Mapping[Severity, int]
+    checked: bool
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclasses.dataclass(frozen=True)
+class DocSection:
+    heading: str
+    body: str
+
+
+@dataclasses.dataclass(frozen=True)
+class IssueView:
+    rank: int
+    issue: Issue
+    check: CheckInfo | None
+    docs: tuple[DocSection, ...]
+    examples: tuple[str, ...]
+    more: int
+
+
+@dataclasses.dataclass(frozen=True)
+class FindingView:
+    finding: Finding
+    issue_rank: int | None
+
+
+@dataclasses.dataclass(frozen=True)
+class PageView:
+    page: PageResult
+    findings: tuple[FindingView, ...]
+
+
+def render(result: AuditResult, lang: str = "en") -> str:
+    """The report as one HTML document in `lang` ("en" or "nl")."""
+    t = strings(lang)
+    views = issue_views(result)
+    template = _ENV.get_template("report.html.j2")
+    return template.render(
+        lang=lang,
+        t=t,
+        result=result,
+        severities=list(Severity),
+        started=result.started_at.strftime("%Y-%m-%d %H:%M %Z").strip(),
+        duration=(result.finished_at - result.started_at).total_seconds(),
+        pitfalls=pitfall_summaries(result, lang),
+        issues=views,
+        pages=page_views(result, {fp: v.rank for v in views for fp in v.issue.fingerprints}),
+        page_errors=page_errors(result),
+        check_errors=[e for e in result.errors if e.check_id],
+        open_limit=OPEN_FINDINGS_LIMIT,
+        num=number_formatter(lang),
+        kind=lambda value: t.get(f"kind.{value}", value),
+    )
+
+
+def number_formatter(lang: str) -> Callable[[Any], str]:
+    """Formats numbers for the report language (decimal comma in Dutch); other values as-is."""
+
+    def fmt(value: Any) -> str:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return str(value)
+        text = f"{value:,.1f}" if isinstance(value, float) else f"{value:,}"
+        if lang == "nl":
+            text = text.translate(str.maketrans({",": ".", ".": ","}))
+        return text
+
+    return fmt
+
+
+def pitfall_summaries(result: AuditResult, lang: str) -> list[PitfallSummary]:
+    """All eight pitfalls in order, with issue counts by severity and whether any check ran."""
+    counts: dict[Pitfall, dict[Severity, int]] = {p: dict.fromkeys(Severity, 0) for p in Pitfall}
+    for issue in result.issues:
+        counts[issue.pitfall][issue.severity] += 1
+    checked = {check.pitfall for check in result.checks}
+    return [PitfallSummary(p.names[lang], p.why[lang], counts[p], p in checked) for p in Pitfall]
+
+
+def check_for(check_id: str, checks: Mapping[str, CheckInfo]) -> CheckInfo | None:
+    """The check behind a finding; `axe/<rule>` findings belong to the check `axe`."""
+    return checks.get(check_id) or checks.get(check_id.split("/", 1)[0])
+
+
+def doc_sections(docs: str) -> tuple[DocSection, ...]:
+    """Splits a check's docstring at its `## Heading` lines; the first line is the summary."""
+    sections = [DocSection("", "")]
+    for line in docs.splitlines():
+        match = _DOCS_HEADING.match(line)
+        if match:
+            sections.append(DocSection(match.group(1).strip(), ""))
+        else:
+            last = sections[-1]
+            sections[-1] = DocSection(last.heading, f"{last.body}\n{line}")
+    return tuple(
+        DocSection(s.heading, s.body.strip()) for s in sections if s.heading or s.body.strip()
+    )
+
+
+def issue_views(result: AuditResult) -> list[IssueView]:
+    """The issues in the order given (already ranked), with their check and example URLs."""
+    checks = {c.id: c for c in result.checks}
+    views = []
+    for rank, issue in enumerate(result.issues, start=1):
+        check = check_for(issue.check_id, checks)
+        examples = issue.example_urls[:EXAMPLE_LIMIT]
+        total = max(issue.page_count, len(issue.example_urls))
+        docs = doc_sections(check.docs) if check else ()
+        views.append(IssueView(rank, issue, check, docs, examples, total - len(examples)))
+    return views
+
+
+def page_views(result: AuditResult, rank_by_fingerprint: Mapping[str, int]) -> list[PageView]:
+    """Each page with its findings (matched on requested or final URL), grouped in one pass."""
+    by_url: dict[str, list[Finding]] = defaultdict(list)
+    for finding in result.findings:
+        by_url[finding.url].append(finding)
+    views = []
+    for page in result.pages:
+        urls = dict.fromkeys((page.url, page.final_url))
+        findings = [f for url in urls for f in by_url.get(url, ())]
+        findings.sort(key=lambda f: f.severity.rank)
+        items = tuple(FindingView(f, rank_by_fingerprint.get(f.fingerprint)) for f in findings)
+        views.append(PageView(page, items))
+    return views
+
+
+def page_errors(result: AuditResult) -> list[AuditError]:
+    """Pages that failed: from the pages themselves and from page-level errors, once each."""
+    errors = {p.url: AuditError(p.url, p.error or "") for p in result.failed_pages}
+    for error in result.errors:
+        if not error.check_id:
+            errors.setdefault(error.url, error)
+    return list(errors.values())
