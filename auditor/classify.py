@@ -19,6 +19,9 @@ CONTACT_PATH = re.compile(
     r"customer-?service|contact-?us|get-in-touch|kontakt)([/_.-]|$)",
     re.I,
 )
+_CONTACT_SEGMENT = re.compile(
+    r"/(contact|contact-?opnemen|neem-contact-op|contact-?us)(\.html?)?/?$", re.I
+)
 _CONTACT_HEADING = re.compile(
     r"^\s*(contact(eer ons| us| opnemen)?|neem contact (met ons )?op|klantenservice|"
     r"customer service|get in touch|contactgegevens|contact details|help (&|en) contact)\b",
@@ -41,8 +44,12 @@ def classify(page: PageSnapshot, *, start_urls: tuple[str, ...] = ()) -> str:
     heading = h1.get_text(" ", strip=True) if h1 else ""
     if dom.select_one("input[type=password]"):
         return "login"
-    if page.url in start_urls or page.final_url in start_urls or _LANGUAGE_ROOT.match(path):
+    if _LANGUAGE_ROOT.match(path):
         return "home"
+    if page.url in start_urls or page.final_url in start_urls:
+        # A help centre's entry page is often titled or named "Klantenservice": a start URL
+        # is the home of the audit unless its own name says it is the contact page.
+        return "contact" if _CONTACT_SEGMENT.search(path) else "home"
     if CONTACT_PATH.search(path) or _CONTACT_HEADING.match(heading):
         return "contact"
     if _SEARCH_PATH.search(path) and dom.select_one("input[type=search], [role=search], form"):

@@ -177,7 +177,7 @@ def execute_audit(config: AuditConfig) -> AuditResult:
     """Run the audit with a progress bar on a terminal; write the reports."""
     from auditor.engine import AuditAbort, run_audit
 
-    show_progress = not config.quiet and sys.stderr.isatty()
+    show_progress = not config.quiet and sys.stdout.isatty() and sys.stderr.isatty()
     try:
         if show_progress:
             with Progress(

@@ -72,6 +72,7 @@ class BrowserSession:
         self._browser: Browser | None = None
         self._context: BrowserContext | None = None
         self._lock = asyncio.Lock()
+        self._origins = {origin_of(u) for u in config.start_urls}
         self.generation = 0
         self.version = ""
 
@@ -80,12 +81,22 @@ class BrowserSession:
         self.version = self._browser.version
         self._context = await self._browser.new_context(
             user_agent=self._config.user_agent,
-            extra_http_headers=dict(self._config.headers),
             accept_downloads=False,
             ignore_https_errors=False,
             service_workers="block",
         )
+        if self._config.headers:
+            await self._context.route(self._is_audited_origin, self._add_headers)
         self.generation += 1
+
+    def _is_audited_origin(self, url: str) -> bool:
+        """--header values (often credentials for a gateway) go only to the audited site,
+        never to third-party hosts the page loads from."""
+        return origin_of(url) in self._origins
+
+    async def _add_headers(self, route: Any) -> None:
+        headers = await route.request.all_headers()
+        await route.continue_(headers={**headers, **self._config.headers})
 
     async def new_page(self) -> tuple[Page, int]:
         assert self._context is not None

@@ -39,6 +39,7 @@ class LocalServer:
         self.directory = Path(directory) if directory is not None else None
         self.delay = delay
         self.requests: list[tuple[str, str]] = []
+        self.headers_seen: list[tuple[str, dict[str, str]]] = []
         self._httpd: _Server | None = None
         self._thread: threading.Thread | None = None
         self._url = ""
@@ -101,6 +102,7 @@ class _Handler(SimpleHTTPRequestHandler):
             return False
         owner = self.server.owner
         owner.requests.append((self.command, self.path))
+        owner.headers_seen.append((self.path, dict(self.headers.items())))
         if owner.delay > 0:
             time.sleep(owner.delay)
         return True

@@ -29,17 +29,39 @@ def test_kinds(url, html, kind):
 def test_article_with_a_few_question_headings_is_not_a_faq():
     sections = "".join(
         f"<h2>{h}</h2><p>{WORDS}</p>"
-        for h in ["Krijgt u geld terug?", "Moet u bijbetalen?", "Wat staat erop?",
-                  "Wanneer betaalt u?", "Uw verbruik", "Uw tarieven", "Kortingen"]
+        for h in [
+            "Krijgt u geld terug?",
+            "Moet u bijbetalen?",
+            "Wat staat erop?",
+            "Wanneer betaalt u?",
+            "Uw verbruik",
+            "Uw tarieven",
+            "Kortingen",
+        ]
     )
-    page = make_page(f"<html lang=nl><body><main><h1>Uw factuur</h1>{sections}</main></body>"
-                     "</html>", url="https://v.nl/hulp/factuur")
+    page = make_page(
+        f"<html lang=nl><body><main><h1>Uw factuur</h1>{sections}</main></body></html>",
+        url="https://v.nl/hulp/factuur",
+    )
     assert page.kind == "help-article"
 
 
 def test_question_list_is_a_faq():
-    items = "".join(f"<details><summary>Vraag {i}?</summary><p>Antwoord.</p></details>"
-                    for i in range(5))
-    page = make_page(f"<html lang=nl><body><main><h1>Hulp</h1>{items}</main></body></html>",
-                     url="https://v.nl/hulp")
+    items = "".join(
+        f"<details><summary>Vraag {i}?</summary><p>Antwoord.</p></details>" for i in range(5)
+    )
+    page = make_page(
+        f"<html lang=nl><body><main><h1>Hulp</h1>{items}</main></body></html>",
+        url="https://v.nl/hulp",
+    )
     assert page.kind == "faq"
+
+
+def test_start_url_is_home_unless_it_is_the_contact_page():
+    html = "<html lang=nl><body><main><h1>{}</h1></main></body></html>"
+    start = make_page(html.format("Klantenservice Voorbeeld"), url="https://v.nl/hulp/")
+    from auditor.classify import classify
+
+    assert classify(start, start_urls=("https://v.nl/hulp/",)) == "home"
+    contact = make_page(html.format("Contact"), url="https://v.nl/hulp/contact")
+    assert classify(contact, start_urls=("https://v.nl/hulp/contact",)) == "contact"

@@ -12,14 +12,29 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_wheel_contains_packages_and_demo_site(tmp_path):
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--wheel-dir", str(tmp_path), str(ROOT)],
-        check=True, capture_output=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     [wheel] = tmp_path.glob("cx_audit-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    site = {p.relative_to(ROOT / "fixtures" / "site").as_posix()
-            for p in (ROOT / "fixtures" / "site").rglob("*") if p.is_file()}
+    site = {
+        p.relative_to(ROOT / "fixtures" / "site").as_posix()
+        for p in (ROOT / "fixtures" / "site").rglob("*")
+        if p.is_file()
+    }
     assert site and all(f"auditor/demo_site/{name}" in names for name in site)
     for package in ("auditor/cli.py", "checks/__init__.py", "reports/html.py"):
         assert package in names
