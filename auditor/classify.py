@@ -14,17 +14,20 @@ from auditor.model import PageSnapshot
 
 KINDS = ("home", "help-article", "faq", "contact", "login", "portal", "search", "document", "other")
 
+# The contact page is named by the last path segment ("/contact", "/nl/contact-opnemen.html",
+# "/business-contact"). A "/klantenservice/" folder is usually the whole help centre, so it
+# does not make its articles contact pages.
 CONTACT_PATH = re.compile(
-    r"(^|[/_-])(contact|contacteer|contact-?opnemen|neem-contact-op|klantenservice|"
-    r"customer-?service|contact-?us|get-in-touch|kontakt)([/_.-]|$)",
+    r"/([\w-]*[-_])?(contact|contact-?(us|opnemen|gegevens|eer-ons)|neem-contact-op|"
+    r"get-in-touch|kontakt)(\.[a-z]+)?/?$",
     re.I,
 )
 _CONTACT_SEGMENT = re.compile(
     r"/(contact|contact-?opnemen|neem-contact-op|contact-?us)(\.html?)?/?$", re.I
 )
 _CONTACT_HEADING = re.compile(
-    r"^\s*(contact(eer ons| us| opnemen)?|neem contact (met ons )?op|klantenservice|"
-    r"customer service|get in touch|contactgegevens|contact details|help (&|en) contact)\b",
+    r"^\s*(contact(eer ons| us| opnemen| for| met)?|neem contact (met ons )?op|get in touch|"
+    r"contactgegevens|contact details|help (&|en|and) contact)\b",
     re.I,
 )
 _FAQ = re.compile(r"\b(faq|faqs|veelgestelde vragen|veel gestelde vragen|frequently asked)\b", re.I)

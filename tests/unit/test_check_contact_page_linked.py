@@ -70,3 +70,23 @@ def test_findings_share_one_fix():
     )
     keys = {f.group_key for f in CHECK.execute(site)}
     assert len(keys) == 1
+
+
+def test_contact_link_texts_in_the_wild():
+    from checks.escalation.contact_page_linked import links_to_contact
+
+    for text in [
+        "Service & contact",
+        "Contact",
+        "Help en contact",
+        "Klantenservice",
+        "Contact us",
+        "Get in touch",
+    ]:
+        assert links_to_contact(Link(BASE + "/x", text, True), set()), text
+    for text in [
+        "Contactlenzen",
+        "Lees hier alles over hoe u contact met ons opneemt en meer",
+        "Over ons",
+    ]:
+        assert not links_to_contact(Link(BASE + "/x", text, True), set()), text

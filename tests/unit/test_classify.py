@@ -10,7 +10,8 @@ WORDS = " ".join(["Zo geeft u uw meterstand door in de app of op de website."] *
     [
         ("https://v.nl/", "<h1>Welkom</h1>", "home"),
         ("https://v.nl/nl/", "<h1>Welkom</h1>", "home"),
-        ("https://v.nl/klantenservice", "<h1>Wij helpen u</h1>", "contact"),
+        ("https://v.nl/klantenservice", "<h1>Wij helpen u</h1>", "other"),
+        ("https://v.nl/klantenservice/contact", "<h1>Wij helpen u</h1>", "contact"),
         ("https://v.nl/over", "<h1>Contact opnemen</h1>", "contact"),
         ("https://v.nl/mijn/inloggen", "<form><input type=password></form>", "login"),
         ("https://v.nl/zoeken", "<form role=search><input type=search name=q></form>", "search"),
@@ -65,3 +66,22 @@ def test_start_url_is_home_unless_it_is_the_contact_page():
     assert classify(start, start_urls=("https://v.nl/hulp/",)) == "home"
     contact = make_page(html.format("Contact"), url="https://v.nl/hulp/contact")
     assert classify(contact, start_urls=("https://v.nl/hulp/contact",)) == "contact"
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("/klantenservice/retourneren/hoe-stuur-ik-terug", "help-article"),
+        ("/customer-service/returns", "help-article"),
+        ("/klantenservice/contact", "contact"),
+        ("/nl/contact-opnemen.html", "contact"),
+        ("/en/business-contact", "contact"),
+        ("/contactlenzen", "help-article"),
+    ],
+)
+def test_contact_is_named_by_the_last_segment(path, kind):
+    page = make_page(
+        f"<html lang=nl><body><main><h1>Retourneren</h1><p>{WORDS}</p></main></body></html>",
+        url="https://v.nl" + path,
+    )
+    assert page.kind == kind
