@@ -8,7 +8,7 @@
 Routes win over files; a route key with a query ("/search?q=x") is tried before the bare
 path. Every request is recorded as (method, path with query), whatever its method; methods
 other than GET and HEAD get 405 (501 for unknown ones). `delay` (seconds) is applied before
-every response and may be changed while the server runs.
+every response and may be changed while the server runs; `slow` maps a path to its own delay.
 """
 
 from __future__ import annotations
@@ -34,10 +34,12 @@ class LocalServer:
         *,
         directory: str | Path | None = None,
         delay: float = 0.0,
+        slow: Mapping[str, float] | None = None,
     ) -> None:
         self.routes: dict[str, Route] = dict(routes or {})
         self.directory = Path(directory) if directory is not None else None
         self.delay = delay
+        self.slow: dict[str, float] = dict(slow or {})
         self.requests: list[tuple[str, str]] = []
         self.headers_seen: list[tuple[str, dict[str, str]]] = []
         self._httpd: _Server | None = None
@@ -103,8 +105,9 @@ class _Handler(SimpleHTTPRequestHandler):
         owner = self.server.owner
         owner.requests.append((self.command, self.path))
         owner.headers_seen.append((self.path, dict(self.headers.items())))
-        if owner.delay > 0:
-            time.sleep(owner.delay)
+        pause = owner.slow.get(urlsplit(self.path).path, owner.delay)
+        if pause > 0:
+            time.sleep(pause)
         return True
 
     def do_GET(self) -> None:
