@@ -12,8 +12,8 @@ import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from enum import StrEnum
-from functools import cached_property
-from typing import Any
+from functools import cache, cached_property
+from typing import Any, Self, get_origin, get_type_hints
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
@@ -164,26 +164,62 @@ def short_hash(*parts: str, length: int = 16) -> str:
     return digest[:length]
 
 
+class Record:
+    """JSON round-trip for the flat records of report.json, driven by the field types:
+    enums become their value, tuples lists, mappings dicts; `from_dict` reverses it and
+    ignores keys it does not know, so older and newer reports both read."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        hints = _field_types(cls)
+        values = {name: _typed(hints[name], data[name]) for name in hints if name in data}
+        return cls(**values)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+@cache
+def _field_types(cls: type) -> dict[str, Any]:
+    hints = get_type_hints(cls)
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+
+
+def _typed(hint: Any, value: Any) -> Any:
+    if isinstance(hint, type) and issubclass(hint, StrEnum):
+        return hint(value)
+    if get_origin(hint) is tuple and value is not None:
+        return tuple(value)
+    if get_origin(hint) is Mapping and value is not None:
+        return dict(value)
+    return value
+
+
 # --------------------------------------------------------------------------------------------
 # What gather produces
 # --------------------------------------------------------------------------------------------
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class Link:
+class Link(Record):
     """One `<a href>` / `<area href>` on a page, as the browser resolved it."""
 
     href: str
     text: str = ""
     internal: bool = False
     visible: bool = True
-
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Link:
-        return cls(**{f.name: data[f.name] for f in dataclasses.fields(cls) if f.name in data})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -289,7 +325,7 @@ class SiteSummary:
 
 
 @dataclasses.dataclass(frozen=True)
-class Finding:
+class Finding(Record):
     """One problem on one page (or the site), produced by one check."""
 
     check_id: str
@@ -325,26 +361,9 @@ class Finding:
         path = urlsplit(self.url).path or "/"
         return short_hash(self.check_id, path, self.signature or self.evidence or self.message)
 
-    def to_dict(self) -> dict[str, Any]:
-        data = dataclasses.asdict(self)
-        data["pitfall"] = self.pitfall.value
-        data["severity"] = self.severity.value
-        data["wcag"] = list(self.wcag)
-        data["en301549"] = list(self.en301549)
-        return data
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Finding:
-        values = {f.name: data[f.name] for f in dataclasses.fields(cls) if f.name in data}
-        values["pitfall"] = Pitfall(values["pitfall"])
-        values["severity"] = Severity(values["severity"])
-        values["wcag"] = tuple(values.get("wcag", ()))
-        values["en301549"] = tuple(values.get("en301549", ()))
-        return cls(**values)
-
 
 @dataclasses.dataclass(frozen=True)
-class Issue:
+class Issue(Record):
     """Findings that share one fix (same check, same element or evidence, many pages)."""
 
     id: str
@@ -365,26 +384,9 @@ class Issue:
     needs_review: bool = False
     wcag: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        data = dataclasses.asdict(self)
-        data["pitfall"] = self.pitfall.value
-        data["severity"] = self.severity.value
-        for key in ("example_urls", "fingerprints", "wcag"):
-            data[key] = list(data[key])
-        return data
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Issue:
-        values = {f.name: data[f.name] for f in dataclasses.fields(cls) if f.name in data}
-        values["pitfall"] = Pitfall(values["pitfall"])
-        values["severity"] = Severity(values["severity"])
-        for key in ("example_urls", "fingerprints", "wcag"):
-            values[key] = tuple(values.get(key, ()))
-        return cls(**values)
-
 
 @dataclasses.dataclass(frozen=True)
-class PageResult:
+class PageResult(Record):
     """One audited URL as it appears in report.json (no HTML, no DOM)."""
 
     url: str
@@ -398,18 +400,9 @@ class PageResult:
     error: str | None = None
     metrics: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
-        data = dataclasses.asdict(self)
-        data["metrics"] = dict(self.metrics)
-        return data
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> PageResult:
-        return cls(**{f.name: data[f.name] for f in dataclasses.fields(cls) if f.name in data})
-
 
 @dataclasses.dataclass(frozen=True)
-class CheckInfo:
+class CheckInfo(Record):
     """A check's public metadata, as report.json and SARIF carry it."""
 
     id: str
@@ -423,47 +416,20 @@ class CheckInfo:
     wcag: tuple[str, ...] = ()
     en301549: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        data = dataclasses.asdict(self)
-        data["pitfall"] = self.pitfall.value
-        data["severity"] = self.severity.value
-        data["wcag"] = list(self.wcag)
-        data["en301549"] = list(self.en301549)
-        return data
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> CheckInfo:
-        values = {f.name: data[f.name] for f in dataclasses.fields(cls) if f.name in data}
-        values["pitfall"] = Pitfall(values["pitfall"])
-        values["severity"] = Severity(values["severity"])
-        values["wcag"] = tuple(values.get("wcag", ()))
-        values["en301549"] = tuple(values.get("en301549", ()))
-        return cls(**values)
-
 
 @dataclasses.dataclass(frozen=True)
-class AuditError:
+class AuditError(Record):
     """A page that failed or a check that raised; recorded, and the audit goes on."""
 
     url: str
     message: str
     check_id: str = ""
 
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> AuditError:
-        return cls(url=data["url"], message=data["message"], check_id=data.get("check_id", ""))
-
 
 @dataclasses.dataclass(frozen=True)
-class SkippedUrl:
+class SkippedUrl(Record):
     url: str
     reason: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -533,7 +499,7 @@ class AuditResult:
             start_urls=tuple(site["start_urls"]),
             discovered=int(site["discovered"]),
             not_audited=int(site.get("not_audited", 0)),
-            skipped=tuple(SkippedUrl(**s) for s in site.get("skipped", [])),
+            skipped=tuple(SkippedUrl.from_dict(s) for s in site.get("skipped", [])),
             pages=tuple(PageResult.from_dict(p) for p in data["pages"]),
             findings=tuple(Finding.from_dict(f) for f in data["findings"]),
             issues=tuple(Issue.from_dict(i) for i in data["issues"]),
