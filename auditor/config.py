@@ -12,10 +12,8 @@ from auditor.probes.axe import STANDARDS
 
 FORMATS = ("html", "json")
 FAIL_ON = ("critical", "serious", "moderate", "minor", "never")
-DEFAULT_USER_AGENT = (
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 "
-    "Safari/537.36 cx-audit/0.1 (+https://github.com/cx-audit/cx-audit)"
-)
+PRODUCT_TOKEN = "cx-audit"
+PROJECT_URL = "https://github.com/cx-audit/cx-audit"
 
 
 class ConfigError(ValueError):
@@ -39,7 +37,7 @@ class AuditConfig:
     standard: str = "wcag22aa"
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    user_agent: str = DEFAULT_USER_AGENT
+    user_agent: str = ""  # empty: a Chrome user agent with the cx-audit token (browser_user_agent)
     headers: Mapping[str, str] = dataclasses.field(default_factory=dict)
     ignore_robots: bool = False
     sitemaps: bool = True
@@ -66,6 +64,25 @@ class AuditConfig:
             raise ConfigError("--timeout must be more than 0 seconds")
         if self.report_lang not in ("", "en", "nl"):
             raise ConfigError(f"--report-lang {self.report_lang!r}: choose en or nl")
+
+    def browser_user_agent(self, chromium_version: str) -> str:
+        """The user agent of the browser: the one given, or Chrome's own without "Headless"
+        (some sites block headless browsers) and with our product token, so site owners can
+        recognise and allow the audit."""
+        if self.user_agent:
+            return self.user_agent
+        major = chromium_version.split(".", maxsplit=1)[0] or "130"
+        return (
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+            f"Chrome/{major}.0.0.0 Safari/537.36 {self.bot_user_agent}"
+        )
+
+    @property
+    def bot_user_agent(self) -> str:
+        """For our own HTTP requests (robots.txt, sitemaps, documents)."""
+        from auditor import __version__
+
+        return self.user_agent or f"{PRODUCT_TOKEN}/{__version__} (+{PROJECT_URL})"
 
     @property
     def fail_severity(self) -> Severity | None:

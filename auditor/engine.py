@@ -28,7 +28,7 @@ from auditor.browser import (
 from auditor.check import Check
 from auditor.classify import classify
 from auditor.config import AuditConfig
-from auditor.crawl import CrawlItem, Frontier
+from auditor.crawl import SKIP_ROBOTS, CrawlItem, Frontier
 from auditor.gather import failed, gather
 from auditor.model import (
     AuditError,
@@ -45,7 +45,7 @@ from auditor.probes.axe import axe_version
 from auditor.ratelimit import RateLimiter
 from auditor.registry import keep_finding, select_checks
 from auditor.robots import RobotsPolicy, load_robots, sitemap_urls
-from auditor.urls import origin_of
+from auditor.urls import normalize_url, origin_of
 from checks import ALL_CHECKS
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -80,7 +80,7 @@ class BrowserSession:
         self._browser = await self._pw.chromium.launch(**launch_options(self._choice))
         self.version = self._browser.version
         self._context = await self._browser.new_context(
-            user_agent=self._config.user_agent,
+            user_agent=self._config.browser_user_agent(self.version),
             accept_downloads=False,
             ignore_https_errors=False,
             service_workers="block",
@@ -170,7 +170,7 @@ class Audit:
 
     async def run(self) -> AuditResult:
         config = self.config
-        headers = {"User-Agent": config.user_agent, **config.headers}
+        headers = {"User-Agent": config.bot_user_agent, **config.headers}
         async with httpx.AsyncClient(
             headers=headers, timeout=config.timeout, follow_redirects=True
         ) as client:
@@ -179,7 +179,7 @@ class Audit:
             for origin in origins:
                 await self.limiter.wait(origin)
                 try:
-                    await load_robots(client, origin, config.user_agent, robots)
+                    await load_robots(client, origin, config.bot_user_agent, robots)
                 except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
                     raise AuditAbort(
                         f"cannot reach {origin} ({_reason(exc)}); check the address and that "
@@ -196,6 +196,12 @@ class Audit:
                 path_prefix=config.path_prefix,
                 robots=None if config.ignore_robots else robots,
             )
+            blocked = {s.url for s in frontier.skipped if s.reason == SKIP_ROBOTS}
+            if blocked and all(normalize_url(u) in blocked for u in config.start_urls):
+                raise AuditAbort(
+                    f"robots.txt disallows {config.start_urls[0]}; audit another start URL, or "
+                    "use --ignore-robots if this is your own site"
+                )
             if config.sitemaps:
                 for origin in origins:
                     for url in await sitemap_urls(client, origin, robots.sitemaps(origin)):

@@ -120,8 +120,10 @@ async def gather(
         return await fetch_document(client, url, depth)
     started = time.perf_counter()
     fetched_at = utcnow()
+    timeout_ms = config.timeout * 1000
     try:
-        response = await page.goto(url, wait_until="load", timeout=config.timeout * 1000)
+        response = await page.goto(url, wait_until="domcontentloaded", timeout=timeout_ms)
+        load_complete = await _wait_for_load(page, timeout_ms - _ms(started))
     except PlaywrightTimeoutError:
         return failed(url, depth, f"timeout: the page did not load within {config.timeout:g} s")
     except PlaywrightError as exc:
@@ -151,6 +153,8 @@ async def gather(
     started = time.perf_counter()
     data: dict[str, Any] = await page.evaluate(EXTRACT_JS, [MAIN_SELECTOR, MAIN_EXCLUDE_SELECTOR])
     timings = {"navigation_ms": nav_ms, "extract_ms": _ms(started)}
+    if not load_complete:
+        timings["load_incomplete"] = 1.0
     probes: dict[str, Any] = {}
     if "axe" in needs and response.status < 400:
         started = time.perf_counter()
@@ -173,6 +177,16 @@ async def gather(
         depth=depth,
         fetched_at=fetched_at,
     )
+
+
+async def _wait_for_load(page: Page, remaining_ms: float) -> bool:
+    """Wait for the load event in the time left. A page whose document arrived but whose
+    subresources (a hanging tracker, a slow font) never finish is still audited."""
+    try:
+        await page.wait_for_load_state("load", timeout=max(remaining_ms, 1.0))
+    except PlaywrightTimeoutError:
+        return False
+    return True
 
 
 def _link(raw: dict[str, Any], page_url: str) -> Link:

@@ -57,3 +57,13 @@ def test_bad_option_values(tmp_path):
         cx_audit("audit", "https://example.nl/", "--select", "no-such-check", "-o", str(tmp_path)),
         "unknown check",
     )
+
+
+def test_start_url_disallowed_by_robots(tmp_path):
+    from tests.servers import LocalServer
+
+    robots = (200, {"Content-Type": "text/plain"}, "User-agent: *\nDisallow: /\n")
+    with LocalServer({"/robots.txt": robots, "/": (200, {}, "<title>x</title>")}) as server:
+        run = cx_audit("audit", server.url + "/", "-o", str(tmp_path), "--quiet")
+        assert server.paths() == ["/robots.txt"]
+    assert_one_line_error(run, "robots.txt disallows", "--ignore-robots")
