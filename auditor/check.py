@@ -60,6 +60,10 @@ class Check:
         return {p.name: p.default for p in params if p.kind is inspect.Parameter.KEYWORD_ONLY}
 
     def applies(self, page: PageSnapshot) -> bool:
+        """HTML pages of the listed kinds (all when None); documents (PDF…) only when
+        "document" is listed explicitly."""
+        if page.kind == "document":
+            return self.applies_to is not None and "document" in self.applies_to
         return page.is_html and (self.applies_to is None or page.kind in self.applies_to)
 
     def execute(

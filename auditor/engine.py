@@ -300,11 +300,15 @@ class Audit:
                     frontier.add(link.href, item.depth + 1, text=link.text)
         metrics: dict[str, Any] = {}
         findings: list[Finding] = []
-        if snapshot.error is None and snapshot.is_html and (snapshot.status or 0) < 400:
+        if snapshot.error is None and (snapshot.status or 0) < 400:
             for check in self.page_checks:
                 self._run_page_check(check, snapshot, metrics, findings)
         if snapshot.error:
             self.collected.errors.append(AuditError(snapshot.url, snapshot.error))
+        for name, data in snapshot.probes.items():
+            if isinstance(data, dict) and "error" in data:
+                message = f"probe {name} failed: {data['error']}"
+                self.collected.errors.append(AuditError(snapshot.url, message))
         self.collected.findings.extend(
             f for f in findings if keep_finding(f, config.select, config.ignore)
         )
@@ -332,7 +336,7 @@ class Audit:
         findings: list[Finding],
     ) -> None:
         try:
-            if check.measure is not None:
+            if check.measure is not None and snapshot.is_html:
                 metrics.update(check.measure(snapshot))
             if check.applies(snapshot):
                 findings.extend(check.execute(snapshot, self.config.check_options.get(check.id)))

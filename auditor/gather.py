@@ -18,7 +18,7 @@ from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
 from auditor.config import AuditConfig
 from auditor.model import Link, PageSnapshot, utcnow
-from auditor.probes.axe import run_axe
+from auditor.probes import PAGE_PROBES
 from auditor.textblocks import MAIN_EXCLUDE_SELECTOR, MAIN_SELECTOR
 
 DOCUMENT_EXTENSIONS = re.compile(
@@ -156,10 +156,8 @@ async def gather(
     if not load_complete:
         timings["load_incomplete"] = 1.0
     probes: dict[str, Any] = {}
-    if "axe" in needs and response.status < 400:
-        started = time.perf_counter()
-        probes["axe"] = await run_axe(page, config.standard)
-        timings["axe_ms"] = _ms(started)
+    if response.status < 400:
+        await _run_probes(page, config, needs, probes, timings)
     return PageSnapshot(
         url=url,
         final_url=page.url,
@@ -177,6 +175,31 @@ async def gather(
         depth=depth,
         fetched_at=fetched_at,
     )
+
+
+async def _run_probes(
+    page: Page,
+    config: AuditConfig,
+    needs: frozenset[str],
+    probes: dict[str, Any],
+    timings: dict[str, float],
+) -> None:
+    """Run the probes the selected checks need. A probe that fails is recorded under its
+    name as {"error": ...} (the engine reports it) and the others still run; a browser that
+    died is not a probe failure and propagates."""
+    for probe in PAGE_PROBES:
+        if probe.name not in needs:
+            continue
+        started = time.perf_counter()
+        try:
+            probes[probe.name] = await probe.run(page, config)
+        except PlaywrightError as exc:
+            if page.is_closed() or "has been closed" in str(exc) or "crashed" in str(exc):
+                raise
+            probes[probe.name] = {"error": _first_line(exc)}
+        except Exception as exc:
+            probes[probe.name] = {"error": f"{type(exc).__name__}: {exc}"}
+        timings[f"{probe.name}_ms"] = _ms(started)
 
 
 async def _wait_for_load(page: Page, remaining_ms: float) -> bool:

@@ -46,10 +46,10 @@ def axe_options(standard: str) -> dict[str, Any]:
     }
 
 
-async def run_axe(page: Any, standard: str) -> dict[str, Any]:
+async def run_axe(page: Any, config: Any) -> dict[str, Any]:
     """Inject axe-core into the loaded document and run it; returns slimmed results."""
     await page.evaluate(_INJECT)
-    result = await page.evaluate(_RUN, axe_options(standard))
+    result = await page.evaluate(_RUN, axe_options(config.standard))
     if result is None:
         raise RuntimeError("axe-core could not be injected into the page")
     return result
