@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint browser bench clean
+.PHONY: demo test lint browser axe bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,13 +27,18 @@ browser: $(STAMP)
 	    echo "  export CX_AUDIT_BROWSER=/path/to/chrome          # or any Chromium/Chrome"; \
 	    exit 2; }; }
 
-demo: browser
+# The pinned axe-core release from npm; without npm the bundled axe-core is used.
+axe: $(STAMP)
+	@$(BIN)/cx-audit setup >/dev/null || true
+	@$(BIN)/cx-audit --version
+
+demo: browser axe
 	$(BIN)/cx-audit demo
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-test: browser lint
+test: browser axe lint
 	$(BIN)/pytest -q
 
 bench: browser

@@ -85,6 +85,20 @@ def managed_chromium_path() -> str | None:
         return pw.chromium.executable_path
 
 
+def browser_version(executable: str) -> str:
+    """`chromium --version`, e.g. "Chromium 156.0.8078.79"; '' when it cannot be asked."""
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            [executable, "--version"], capture_output=True, text=True, timeout=20, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    lines = [line for line in done.stdout.splitlines() if line.strip()]
+    return lines[-1].strip() if lines else ""
+
+
 def launch_options(choice: BrowserChoice) -> dict[str, object]:
     options: dict[str, object] = {"headless": True, "args": list(LAUNCH_ARGS)}
     if choice.executable:

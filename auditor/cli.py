@@ -18,10 +18,16 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from auditor import __version__
-from auditor.browser import BrowserNotFound, find_browser, managed_chromium_path
+from auditor.axe_core import AXE_CORE_VERSION, axe_build, install
+from auditor.browser import (
+    BrowserNotFound,
+    browser_version,
+    find_browser,
+    managed_chromium_path,
+)
 from auditor.config import FAIL_ON, FORMATS, AuditConfig, ConfigError
 from auditor.model import AuditResult
-from auditor.probes.axe import STANDARDS, axe_version
+from auditor.probes.axe import STANDARDS
 from checks import ALL_CHECKS
 from reports import write_reports
 from reports.terminal import print_summary
@@ -114,6 +120,14 @@ def audit_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--standard", type=click.Choice(list(STANDARDS)), default="wcag22aa", show_default=True
         ),
+        click.option(
+            "--best-practice",
+            is_flag=True,
+            help="Also run axe-core's best-practice rules (never legal failures).",
+        ),
+        click.option(
+            "--no-screenshots", is_flag=True, help="Do not capture screenshots of failing elements."
+        ),
         click.option("--select", multiple=True, help="Check ids, pitfalls or globs to run."),
         click.option("--ignore", multiple=True, help="Check ids, pitfalls or globs to skip."),
         click.option("--user-agent", default=None),
@@ -148,6 +162,8 @@ def build_config(urls: Sequence[str], **opts: Any) -> AuditConfig:
         "timeout": opts["timeout"],
         "rate_limit": opts["rate_limit"],
         "standard": opts["standard"],
+        "best_practice": opts["best_practice"],
+        "screenshots": not opts["no_screenshots"],
         "select": split_list(opts["select"]),
         "ignore": split_list(opts["ignore"]),
         "headers": parse_headers(opts["headers"]),
@@ -243,11 +259,14 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
 def versions_text() -> str:
     chromium = "not found"
     try:
-        choice = find_browser(managed_executable=managed_chromium_path())
-        chromium = choice.describe()
+        managed = managed_chromium_path()
+        choice = find_browser(managed_executable=managed)
+        version = browser_version(choice.executable or managed or "")
+        chromium = f"{version or 'unknown version'}: {choice.describe()}"
     except BrowserNotFound:
         pass
-    return f"cx-audit {__version__}\naxe-core {axe_version()}\nChromium {chromium}"
+    build = axe_build()
+    return f"cx-audit {__version__}\naxe-core {build.version} ({build.source})\nbrowser: {chromium}"
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -337,3 +356,18 @@ def browser(browser: str | None) -> None:
     """Say which browser cx-audit will use (exit 2 with what to do when there is none)."""
     choice = find_browser(browser, managed_executable=managed_chromium_path())
     click.echo(choice.describe())
+
+
+@main.command()
+@guarded
+def setup() -> None:
+    """Install the pinned axe-core release with npm (else the bundled one is used) and say
+    which browser will run."""
+    try:
+        path = install()
+        click.echo(f"axe-core {AXE_CORE_VERSION}: {path}")
+    except RuntimeError as exc:
+        build = axe_build()
+        click.echo(f"{exc}; using axe-core {build.version} ({build.source})", err=True)
+    choice = find_browser(managed_executable=managed_chromium_path())
+    click.echo(f"browser: {choice.describe()}")

@@ -35,6 +35,9 @@ class AuditConfig:
     timeout: float = 30.0
     rate_limit: float = 4.0
     standard: str = "wcag22aa"
+    best_practice: bool = False
+    screenshots: bool = True
+    max_screenshots: int = 40
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     user_agent: str = ""  # empty: a Chrome user agent with the cx-audit token (browser_user_agent)

@@ -18,6 +18,7 @@ from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 from playwright.async_api import Error as PlaywrightError
 
 from auditor import __version__
+from auditor.axe_core import axe_build
 from auditor.browser import (
     HOW_TO_GET_ONE,
     BrowserChoice,
@@ -41,7 +42,6 @@ from auditor.model import (
     utcnow,
 )
 from auditor.prioritize import prioritize
-from auditor.probes.axe import axe_version
 from auditor.ratelimit import RateLimiter
 from auditor.registry import keep_finding, select_checks
 from auditor.robots import RobotsPolicy, load_robots, sitemap_urls
@@ -380,7 +380,8 @@ class Audit:
         return {
             "name": "cx-audit",
             "version": __version__,
-            "axe_core": axe_version(),
+            "axe_core": axe_build().version,
+            "axe_core_source": axe_build().source,
             "chromium": self.chromium_version,
         }
 

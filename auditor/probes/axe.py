@@ -1,25 +1,23 @@
 """The axe probe: inject axe-core once per page load and run it with the selected tags.
 
 We inject the script ourselves and pass options as a real argument, instead of through
-axe-playwright-python's `run` (which builds the call with Python `repr()` and re-sends the
-570 KB script for every call). The axe-core build is the one that package ships.
+axe-playwright-python's `run` (which builds the call with Python `repr()`). The build is the
+pinned npm release when installed, else the one axe-playwright-python ships (axe_core.py).
 """
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from typing import Any
 
-from axe_playwright_python.base import AXE_SCRIPT
+from auditor.axe_core import axe_build
 
 STANDARDS: dict[str, tuple[str, ...]] = {
     "wcag21aa": ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"),
     "wcag22aa": ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"),
     "en301549": ("EN-301-549",),
 }
-# Shadow AMD/CommonJS globals so that pages using RequireJS or a bundler still get window.axe.
-_INJECT = "(function (define, module, exports, require) {\n" + AXE_SCRIPT + "\n}).call(window);"
+BEST_PRACTICE_TAG = "best-practice"
 _RUN = """async (options) => {
   if (typeof window.axe === 'undefined') { return null; }
   const r = await window.axe.run(document, options);
@@ -29,27 +27,30 @@ _RUN = """async (options) => {
                                  failureSummary: n.failureSummary}))});
   return {violations: r.violations.map(slim), incomplete: r.incomplete.map(slim),
           passes: r.passes.map(p => ({id: p.id, tags: p.tags})),
-          inapplicable: r.inapplicable.map(p => p.id), version: r.testEngine.version};
+          inapplicable: r.inapplicable.map(p => ({id: p.id, tags: p.tags})),
+          version: r.testEngine.version};
 }"""
 
 
 @cache
-def axe_version() -> str:
-    match = re.search(r"axe v([\d.]+)", AXE_SCRIPT[:500])
-    return match[1] if match else "unknown"
+def _inject_script() -> str:
+    """Shadow AMD/CommonJS globals so pages using RequireJS or a bundler still get window.axe."""
+    return (
+        "(function (define, module, exports, require) {\n"
+        + axe_build().script
+        + "\n}).call(window);"
+    )
 
 
-def axe_options(standard: str) -> dict[str, Any]:
-    return {
-        "runOnly": {"type": "tag", "values": list(STANDARDS[standard])},
-        "resultTypes": ["violations", "incomplete"],
-    }
+def axe_options(standard: str, best_practice: bool = False) -> dict[str, Any]:
+    tags = [*STANDARDS[standard], *([BEST_PRACTICE_TAG] if best_practice else [])]
+    return {"runOnly": {"type": "tag", "values": tags}, "resultTypes": ["violations", "incomplete"]}
 
 
 async def run_axe(page: Any, config: Any) -> dict[str, Any]:
     """Inject axe-core into the loaded document and run it; returns slimmed results."""
-    await page.evaluate(_INJECT)
-    result = await page.evaluate(_RUN, axe_options(config.standard))
+    await page.evaluate(_inject_script())
+    result = await page.evaluate(_RUN, axe_options(config.standard, config.best_practice))
     if result is None:
         raise RuntimeError("axe-core could not be injected into the page")
     return result
