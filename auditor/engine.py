@@ -42,6 +42,7 @@ from auditor.model import (
     utcnow,
 )
 from auditor.prioritize import prioritize
+from auditor.probes.screenshot import capture_element
 from auditor.ratelimit import RateLimiter
 from auditor.registry import keep_finding, select_checks
 from auditor.robots import RobotsPolicy, load_robots, sitemap_urls
@@ -151,6 +152,7 @@ class _Collected:
     summaries: list[PageSummary] = dataclasses.field(default_factory=list)
     findings: list[Finding] = dataclasses.field(default_factory=list)
     errors: list[AuditError] = dataclasses.field(default_factory=list)
+    screenshots: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 class Audit:
@@ -242,7 +244,9 @@ class Audit:
                         snapshot, page, generation = await self._gather_with_restart(
                             session, page, generation, client, item
                         )
-                        self._process(snapshot, item, frontier)
+                        findings = self._process(snapshot, item, frontier)
+                        if self.config.screenshots and snapshot.is_html:
+                            await self._capture(page, findings)
                     finally:
                         async with cond:
                             state["in_flight"] -= 1
@@ -284,8 +288,11 @@ class Audit:
                     return failed(item.url, item.depth, reason), page, generation
         raise AssertionError("unreachable")
 
-    def _process(self, snapshot: PageSnapshot, item: CrawlItem, frontier: Frontier) -> None:
-        """Classify, follow links, measure, run page checks; then drop the snapshot."""
+    def _process(
+        self, snapshot: PageSnapshot, item: CrawlItem, frontier: Frontier
+    ) -> list[Finding]:
+        """Classify, follow links, measure, run page checks; then drop the snapshot.
+        Returns the page's findings (the page is still open, for screenshots)."""
         config = self.config
         if snapshot.final_url != snapshot.url:
             if item.depth == 0:
@@ -309,9 +316,8 @@ class Audit:
             if isinstance(data, dict) and "error" in data:
                 message = f"probe {name} failed: {data['error']}"
                 self.collected.errors.append(AuditError(snapshot.url, message))
-        self.collected.findings.extend(
-            f for f in findings if keep_finding(f, config.select, config.ignore)
-        )
+        findings = [f for f in findings if keep_finding(f, config.select, config.ignore)]
+        self.collected.findings.extend(findings)
         self.collected.summaries.append(PageSummary.of(snapshot))
         self.collected.pages.append(
             PageResult(
@@ -327,6 +333,21 @@ class Audit:
                 metrics=metrics,
             )
         )
+        return findings
+
+    async def _capture(self, page: Page, findings: list[Finding]) -> None:
+        """Screenshot the first occurrence of each issue's element, up to the cap, while
+        the page is still open (no page is loaded twice for evidence)."""
+        shots = self.collected.screenshots
+        for finding in findings:
+            if len(shots) >= self.config.max_screenshots:
+                return
+            selector = finding.selector
+            if not selector or ">>>" in selector or finding.group_key in shots:
+                continue
+            png = await capture_element(page, selector)
+            if png:
+                shots[finding.group_key] = png
 
     def _run_page_check(
         self,
@@ -371,7 +392,7 @@ class Audit:
             skipped=tuple(frontier.skipped),
             pages=tuple(self.collected.pages),
             findings=tuple(findings),
-            issues=tuple(prioritize(findings, site, infos)),
+            issues=tuple(prioritize(findings, site, infos, self.collected.screenshots)),
             checks=tuple(infos.values()),
             errors=tuple(self.collected.errors),
         )

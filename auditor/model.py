@@ -383,6 +383,7 @@ class Issue(Record):
     help_url: str = ""
     needs_review: bool = False
     wcag: tuple[str, ...] = ()
+    screenshot: str = ""  # base64 PNG of the element on the first page, with a highlight
 
 
 @dataclasses.dataclass(frozen=True)

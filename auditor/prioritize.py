@@ -41,8 +41,12 @@ def page_importance(site: SiteSummary) -> dict[str, float]:
 
 
 def prioritize(
-    findings: Sequence[Finding], site: SiteSummary, checks: Mapping[str, CheckInfo]
+    findings: Sequence[Finding],
+    site: SiteSummary,
+    checks: Mapping[str, CheckInfo],
+    screenshots: Mapping[str, str] | None = None,
 ) -> list[Issue]:
+    """Issues ranked by priority; `screenshots` maps a finding group key to a base64 PNG."""
     weights = page_importance(site)
     total_weight = sum(weights.values()) or 1.0
     starts = set(site.start_urls)
@@ -50,7 +54,15 @@ def prioritize(
     for finding in findings:
         groups[finding.group_key].append(finding)
     issues = [
-        _issue(key, group, weights=weights, total_weight=total_weight, starts=starts, checks=checks)
+        _issue(
+            key,
+            group,
+            weights=weights,
+            total_weight=total_weight,
+            starts=starts,
+            checks=checks,
+            screenshot=(screenshots or {}).get(key, ""),
+        )
         for key, group in groups.items()
     ]
     return sorted(issues, key=lambda i: (-i.priority, i.severity.rank, -i.page_count, i.title))
@@ -64,6 +76,7 @@ def _issue(
     total_weight: float,
     starts: set[str],
     checks: Mapping[str, CheckInfo],
+    screenshot: str,
 ) -> Issue:
     first = group[0]
     severity = min((f.severity for f in group), key=lambda s: s.rank)
@@ -93,6 +106,7 @@ def _issue(
         help_url=first.help_url,
         needs_review=all(f.needs_review for f in group),
         wcag=first.wcag,
+        screenshot=screenshot,
     )
 
 

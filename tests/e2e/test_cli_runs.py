@@ -117,10 +117,9 @@ def test_report_rerenders_from_json(tmp_path):
             "--format",
             "json",
             "--quiet",
-            "--max-pages",
-            "3",
             "--fail-on",
             "never",
+            "--no-screenshots",
         )
     run = cx_audit(
         "report", str(tmp_path / "report.json"), "--format", "html", "--report-lang", "en"
@@ -128,3 +127,6 @@ def test_report_rerenders_from_json(tmp_path):
     assert run.returncode == 0, run.stderr
     html = (tmp_path / "report.html").read_text("utf-8")
     assert 'lang="en"' in html and "Accessibility" in html
+    report = json.loads((tmp_path / "report.json").read_text("utf-8"))
+    assert any(i["selector"] for i in report["issues"])
+    assert not any(i["screenshot"] for i in report["issues"])

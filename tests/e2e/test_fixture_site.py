@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from auditor.axe_core import axe_build
 from auditor.model import AuditResult
 from tests.e2e.conftest import EXPECTED, FixtureAudit
 
@@ -66,7 +67,8 @@ def test_readability_is_a_page_metric(fixture_audit: FixtureAudit):
 def test_report_json_reads_back_and_html_is_written(fixture_audit: FixtureAudit):
     result = AuditResult.from_dict(fixture_audit.report)
     assert result.to_dict() == fixture_audit.report
-    assert result.tool["chromium"] and result.tool["axe_core"]
+    assert result.tool["chromium"]
+    assert result.tool["axe_core"] == axe_build().version  # the pinned npm build after `make`
     html = (fixture_audit.output / "report.html").read_text("utf-8")
     assert "<html" in html and result.issues[0].title.split("<")[0][:20] in html
 
@@ -80,3 +82,14 @@ def test_one_fix_is_one_issue(fixture_audit: FixtureAudit):
     ]
     assert len(keys) == 1
     assert issues == sorted(issues, key=lambda i: -i["priority"])
+
+
+def test_failing_elements_have_a_highlighted_screenshot(fixture_audit: FixtureAudit):
+    import base64
+
+    by_check = {i["check_id"]: i for i in fixture_audit.report["issues"]}
+    for check_id in ("axe/image-alt", "axe/color-contrast", "axe/label"):
+        png = base64.b64decode(by_check[check_id]["screenshot"])
+        assert png.startswith(b"\x89PNG") and 500 < len(png) <= 250_000
+    # findings without an element (a missing phone number) have no picture
+    assert by_check["contact-phone-visible"]["screenshot"] == ""
