@@ -29,6 +29,7 @@ from auditor.browser import (
 from auditor.check import Check
 from auditor.classify import classify
 from auditor.config import AuditConfig
+from auditor.conformance import RuleTally, build_conformance
 from auditor.crawl import SKIP_ROBOTS, CrawlItem, Frontier
 from auditor.gather import failed, gather
 from auditor.model import (
@@ -166,6 +167,7 @@ class Audit:
         self.site_checks = [c for c in self.checks if c.scope == "site"]
         self.needs = frozenset(n for c in self.checks for n in c.needs)
         self.collected = _Collected()
+        self.tally = RuleTally()
         self.limiter = RateLimiter(config.rate_limit)
         self.chromium_version = ""
         self.started_at = utcnow()
@@ -349,6 +351,17 @@ class Audit:
             if png:
                 shots[finding.group_key] = png
 
+    def _tally(self, check: Check, snapshot: PageSnapshot) -> None:
+        """Record what automated testing covered, for the conformance table. A check whose
+        probe failed covered nothing."""
+        results = [snapshot.probes.get(name) for name in check.needs]
+        if any(not isinstance(r, dict) or "error" in r for r in results):
+            return
+        if "axe" in check.needs:
+            self.tally.add_axe(snapshot.url, snapshot.probes["axe"])
+        elif check.wcag:
+            self.tally.add_check_run(check.id, check.wcag, snapshot.url)
+
     def _run_page_check(
         self,
         check: Check,
@@ -361,6 +374,7 @@ class Audit:
                 metrics.update(check.measure(snapshot))
             if check.applies(snapshot):
                 findings.extend(check.execute(snapshot, self.config.check_options.get(check.id)))
+                self._tally(check, snapshot)
         except Exception as exc:  # a check that raises is recorded; the audit goes on
             self.collected.errors.append(
                 AuditError(snapshot.url, f"{type(exc).__name__}: {exc}", check.id)
@@ -376,6 +390,8 @@ class Audit:
                     for f in check.execute(site, self.config.check_options.get(check.id))
                     if keep_finding(f, self.config.select, self.config.ignore)
                 )
+                if check.wcag and site.pages:
+                    self.tally.add_check_run(check.id, check.wcag, self.config.start_urls[0])
             except Exception as exc:
                 self.collected.errors.append(
                     AuditError("", f"{type(exc).__name__}: {exc}", check.id)
@@ -395,6 +411,7 @@ class Audit:
             issues=tuple(prioritize(findings, site, infos, self.collected.screenshots)),
             checks=tuple(infos.values()),
             errors=tuple(self.collected.errors),
+            conformance=tuple(build_conformance(self.tally, findings, self.config.standard)),
         )
 
     def tool_info(self) -> dict[str, str]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from auditor.conformance import summary as conformance_summary
 from auditor.model import (
     AuditError,
     AuditResult,
@@ -85,6 +86,32 @@ class IssueView:
 
 
 @dataclasses.dataclass(frozen=True)
+class RuleRef:
+    """A rule or check id in the conformance table; `issue_rank` links it to its first issue."""
+
+    id: str
+    issue_rank: int | None
+
+
+@dataclasses.dataclass(frozen=True)
+class ConformanceRow:
+    """One success criterion as the report shows it, in the report language."""
+
+    sc: str
+    level: str
+    title: str
+    url: str
+    en301549: str | None
+    obsolete: bool
+    status: str
+    pages: int
+    failing: tuple[RuleRef, ...]
+    review: tuple[RuleRef, ...]
+    rules: tuple[str, ...]
+    examples: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
 class FindingView:
     finding: Finding
     issue_rank: int | None
@@ -109,6 +136,9 @@ def render(result: AuditResult, lang: str = "en") -> str:
         started=result.started_at.strftime("%Y-%m-%d %H:%M %Z").strip(),
         duration=(result.finished_at - result.started_at).total_seconds(),
         pitfalls=pitfall_summaries(result, lang),
+        conformance=conformance_rows(result.conformance, views, lang),
+        conformance_counts=conformance_summary(result.conformance),
+        standard=standard_name(result, t),
         issues=views,
         pages=page_views(result, {fp: v.rank for v in views for fp in v.issue.fingerprints}),
         page_errors=page_errors(result),
@@ -172,6 +202,45 @@ def issue_views(result: AuditResult) -> list[IssueView]:
         total = max(issue.page_count, len(issue.example_urls))
         docs = doc_sections(check.docs) if check else ()
         views.append(IssueView(rank, issue, check, docs, examples, total - len(examples)))
+    return views
+
+
+def standard_name(result: AuditResult, t: Mapping[str, str]) -> str:
+    """The audited standard in the report language, e.g. "WCAG 2.2 level A and AA"."""
+    standard = str(result.config.get("standard") or "")
+    return t.get(f"standard.{standard}", standard or "WCAG")
+
+
+def conformance_rows(
+    rows: Iterable[Mapping[str, Any]], issues: Iterable[IssueView], lang: str
+) -> list[ConformanceRow]:
+    """The conformance table's rows, with failing rules linked to their highest-ranked issue."""
+    first_rank: dict[str, int] = {}
+    for view in issues:
+        first_rank.setdefault(view.issue.check_id, view.rank)
+
+    def refs(ids: Iterable[str]) -> tuple[RuleRef, ...]:
+        return tuple(RuleRef(i, first_rank.get(i)) for i in ids)
+
+    views = []
+    for row in rows:
+        failing, review = row.get("failing_checks", ()), row.get("review_rules", ())
+        views.append(
+            ConformanceRow(
+                sc=row["sc"],
+                level=row["level"],
+                title=row["title"].get(lang) or row["title"]["en"],
+                url=row.get("url", ""),
+                en301549=row.get("en301549"),
+                obsolete=bool(row.get("obsolete")),
+                status=row["status"],
+                pages=row.get("pages_failing") or row.get("pages_review") or 0,
+                failing=refs(failing),
+                review=refs(review),
+                rules=tuple(r for r in row.get("rules", ()) if r not in {*failing, *review}),
+                examples=tuple(row.get("example_urls", ())),
+            )
+        )
     return views
 
 

@@ -36,6 +36,36 @@ UI: Mapping[str, Mapping[str, str]] = {
         "why_it_matters": "Why it matters",
         "no_issues": "No issues found by the checks that ran.",
         "not_checked": "Not checked in this audit.",
+        "conformance": "WCAG conformance",
+        "conformance_intro": "One row per success criterion of {standard}: what the automated "
+        "rules and checks found on the audited pages.",
+        "conformance_limits": "Automated tests find only part of the WCAG failures: most success "
+        "criteria need a person's judgement (is a text alternative meaningful? can every task be "
+        "done with the keyboard alone?). “No automated failures” means that the rules covering a "
+        "criterion ran on the audited pages and found nothing; it does not mean that the "
+        "criterion is met. “Not testable automatically” means that no automated rule covers the "
+        "criterion: a person must check it. Only a manual evaluation can support a conformance "
+        "claim or an accessibility statement.",
+        "conformance_missing": "This result has no conformance table.",
+        "conformance_counts": "Criteria per result",
+        "criterion": "Success criterion",
+        "level": "Level",
+        "criterion_title": "Title",
+        "en301549": "EN 301 549",
+        "no_clause": "none (new in WCAG 2.2)",
+        "result": "Result",
+        "rules_and_issues": "Rules and issues",
+        "failed_by": "Failed by",
+        "review_by": "To review",
+        "tested_by": "Tested by",
+        "obsolete": "Obsolete in WCAG 2.2 — always satisfied",
+        "conformance.fails": "Fails",
+        "conformance.needs-review": "Needs review",
+        "conformance.no-automated-failures": "No automated failures",
+        "conformance.not-testable": "Not testable automatically",
+        "standard.wcag21aa": "WCAG 2.1 level A and AA",
+        "standard.wcag22aa": "WCAG 2.2 level A and AA",
+        "standard.en301549": "EN 301 549 V3.2.1 clause 9 (WCAG 2.1 level A and AA)",
         "issues": "Ranked issues",
         "issues_intro": "Issues group findings that share one fix; the highest priority "
         "comes first.",
@@ -113,6 +143,37 @@ UI: Mapping[str, Mapping[str, str]] = {
         "why_it_matters": "Waarom het ertoe doet",
         "no_issues": "Geen problemen gevonden door de uitgevoerde controles.",
         "not_checked": "Niet gecontroleerd in deze audit.",
+        "conformance": "WCAG-conformiteit",
+        "conformance_intro": "Eén rij per succescriterium van {standard}: wat de automatische "
+        "regels en controles op de onderzochte pagina's vonden.",
+        "conformance_limits": "Automatische tests vinden maar een deel van de WCAG-fouten: voor "
+        "de meeste succescriteria is het oordeel van een mens nodig (is een tekstalternatief "
+        "zinvol? kan elke taak met alleen het toetsenbord?). “Geen automatisch gevonden fouten” "
+        "betekent dat de regels voor een criterium op de onderzochte pagina's zijn uitgevoerd en "
+        "niets vonden; het betekent niet dat aan het criterium is voldaan. “Niet automatisch te "
+        "testen” betekent dat geen automatische regel het criterium dekt: een mens moet het "
+        "controleren. Alleen een handmatige evaluatie kan een conformiteitsclaim of een "
+        "toegankelijkheidsverklaring onderbouwen.",
+        "conformance_missing": "Dit resultaat bevat geen conformiteitstabel.",
+        "conformance_counts": "Criteria per resultaat",
+        "criterion": "Succescriterium",
+        "level": "Niveau",
+        "criterion_title": "Titel",
+        "en301549": "EN 301 549",
+        "no_clause": "geen (nieuw in WCAG 2.2)",
+        "result": "Resultaat",
+        "rules_and_issues": "Regels en problemen",
+        "failed_by": "Afgekeurd door",
+        "review_by": "Te beoordelen",
+        "tested_by": "Getest met",
+        "obsolete": "Vervallen in WCAG 2.2 — altijd voldaan",
+        "conformance.fails": "Voldoet niet",
+        "conformance.needs-review": "Handmatig beoordelen",
+        "conformance.no-automated-failures": "Geen automatisch gevonden fouten",
+        "conformance.not-testable": "Niet automatisch te testen",
+        "standard.wcag21aa": "WCAG 2.1 niveau A en AA",
+        "standard.wcag22aa": "WCAG 2.2 niveau A en AA",
+        "standard.en301549": "EN 301 549 V3.2.1 clausule 9 (WCAG 2.1 niveau A en AA)",
         "issues": "Problemen op volgorde van prioriteit",
         "issues_intro": "Een probleem bundelt bevindingen met één gezamenlijke oplossing; de "
         "hoogste prioriteit staat bovenaan.",

@@ -1,7 +1,8 @@
 """A realistic AuditResult built by hand, for report tests and golden files.
 
 A Dutch energy supplier's self-service site: six pages (one failed), axe findings, a hard to
-read help article, a contact page without a phone number and a template without a contact link.
+read help article, a contact page without a phone number and a template without a contact link,
+and the WCAG 2.1 AA conformance table built from hand-made axe results for the five pages.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from auditor.conformance import RuleTally, build_conformance
 from auditor.model import (
     AuditError,
     AuditResult,
@@ -284,6 +286,50 @@ def _issues(findings: Sequence[Finding]) -> tuple[Issue, ...]:
     )
 
 
+AXE_TAGS = {
+    "image-alt": ["cat.text-alternatives", "wcag2a", "wcag111", "EN-301-549", "EN-9.1.1.1"],
+    "label": ["cat.forms", "wcag2a", "wcag412", "wcag131", "EN-301-549", "EN-9.4.1.2"],
+    "color-contrast": ["cat.color", "wcag2aa", "wcag143", "EN-301-549", "EN-9.1.4.3"],
+    "document-title": ["cat.text-alternatives", "wcag2a", "wcag242", "EN-301-549"],
+    "html-has-lang": ["cat.language", "wcag2a", "wcag311", "EN-301-549", "EN-9.3.1.1"],
+    "scrollable-region-focusable": ["cat.keyboard", "wcag2a", "wcag211", "wcag213"],
+    "video-caption": ["cat.text-alternatives", "wcag2a", "wcag122", "EN-301-549"],
+    "region": ["cat.keyboard", "best-practice"],
+}
+"""Rule tags as axe-core 4.10 reports them; `region` is a best practice (no WCAG criterion)."""
+
+
+def _axe_result(
+    violations: Sequence[str] = (), incomplete: Sequence[str] = (), inapplicable: Sequence[str] = ()
+) -> dict[str, object]:
+    """One page's axe result: the named rules violated, incomplete or inapplicable, the rest
+    passed."""
+    named = {*violations, *incomplete, *inapplicable}
+
+    def rules(ids: Sequence[str]) -> list[dict[str, object]]:
+        return [{"id": rule, "tags": AXE_TAGS[rule]} for rule in ids]
+
+    return {
+        "violations": rules(violations),
+        "incomplete": rules(incomplete),
+        "passes": rules([rule for rule in AXE_TAGS if rule not in named]),
+        "inapplicable": rules(inapplicable),
+    }
+
+
+def _conformance(findings: Sequence[Finding]) -> tuple[dict[str, object], ...]:
+    tally = RuleTally()
+    media = ("video-caption",)
+    tally.add_axe(HOME, _axe_result(["image-alt", "region"], inapplicable=["label", *media]))
+    tally.add_axe(CONTACT, _axe_result(inapplicable=["label", *media]))
+    tally.add_axe(METER, _axe_result(["image-alt"], ["color-contrast"], ["label", *media]))
+    tally.add_axe(MOVING, _axe_result(["image-alt"], ["scrollable-region-focusable"], media))
+    tally.add_axe(PORTAL, _axe_result(["label", "color-contrast"], inapplicable=media))
+    for url in (HOME, CONTACT, METER, MOVING, PORTAL):
+        tally.add_check_run("reflow-320", ["1.4.10"], url)
+    return tuple(build_conformance(tally, findings, "wcag21aa"))
+
+
 def _checks() -> tuple[CheckInfo, ...]:
     return (
         CheckInfo(
@@ -358,6 +404,7 @@ def sample_result() -> AuditResult:
             SkippedUrl("https://www.facebook.com/energievoorbeeld", "external host"),
         ),
         not_audited=39,
+        conformance=_conformance(findings),
         errors=(
             AuditError(OUTAGE, "Timeout 30000ms exceeded while loading the page"),
             AuditError(PORTAL, "ZeroDivisionError: division by zero", check_id="readability-level"),
