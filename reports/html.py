@@ -41,6 +41,14 @@ def is_web_url(value: object) -> bool:
     return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
 
 
+_BASE64_PNG = re.compile(r"^iVBORw0KGgo[A-Za-z0-9+/]*={0,2}$")
+
+
+def is_base64_png(value: object) -> bool:
+    """Only a real base64 PNG may become an image (report.json can be edited by anyone)."""
+    return isinstance(value, str) and bool(_BASE64_PNG.match(value))
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("reports", "templates"),
@@ -51,6 +59,7 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.tests["web_url"] = is_web_url
+    env.tests["base64_png"] = is_base64_png
     return env
 
 

@@ -339,3 +339,24 @@ def test_formats_name_their_files() -> None:
         "html": "report.html",
         "json": "report.json",
     }
+
+
+def test_screenshot_is_embedded_only_when_it_is_a_png():
+    import base64
+    import dataclasses
+
+    from reports import html as html_report
+    from tests.sample_result import sample_result
+
+    result = sample_result()
+    png = base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"\x00" * 20).decode()
+    first, second, *rest = result.issues
+    shown = dataclasses.replace(first, screenshot=png)
+    forged = dataclasses.replace(second, screenshot='x" onerror="alert(1)')
+    page = html_report.render(dataclasses.replace(result, issues=(shown, forged, *rest)), "en")
+    soup = BeautifulSoup(page, "html.parser")
+    images = soup.select("img.shot")
+    assert len(images) == 1
+    assert images[0]["src"] == f"data:image/png;base64,{png}"
+    assert images[0]["alt"].startswith("The failing element")
+    assert "onerror" not in page
