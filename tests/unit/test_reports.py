@@ -360,3 +360,13 @@ def test_screenshot_is_embedded_only_when_it_is_a_png():
     assert images[0]["src"] == f"data:image/png;base64,{png}"
     assert images[0]["alt"].startswith("The failing element")
     assert "onerror" not in page
+
+
+def test_no_css_leaks_into_the_page_text():
+    from reports import html as html_report
+    from tests.sample_result import sample_result
+
+    soup = BeautifulSoup(html_report.render(sample_result(), "en"), "html.parser")
+    for style in soup.find_all("style"):
+        style.decompose()
+    assert "{" not in soup.body.get_text()
