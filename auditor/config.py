@@ -38,6 +38,8 @@ class AuditConfig:
     best_practice: bool = False
     screenshots: bool = True
     max_screenshots: int = 40
+    max_documents: int = 50  # PDFs read and inspected per audit
+    max_document_bytes: int = 15_000_000
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     user_agent: str = ""  # empty: a Chrome user agent with the cx-audit token (browser_user_agent)

@@ -168,6 +168,7 @@ class Audit:
         self.needs = frozenset(n for c in self.checks for n in c.needs)
         self.collected = _Collected()
         self.tally = RuleTally()
+        self.documents_read = 0
         self.limiter = RateLimiter(config.rate_limit)
         self.chromium_version = ""
         self.started_at = utcnow()
@@ -276,9 +277,18 @@ class Audit:
                 page, generation = await session.new_page()
             await self.limiter.wait(item.url)
             try:
+                inspect = "pdf" in self.needs and self.documents_read < self.config.max_documents
                 snapshot = await gather(
-                    page, client, item.url, item.depth, config=self.config, needs=self.needs
+                    page,
+                    client,
+                    item.url,
+                    item.depth,
+                    config=self.config,
+                    needs=self.needs,
+                    inspect_documents=inspect,
                 )
+                if "pdf" in snapshot.probes:
+                    self.documents_read += 1
                 return snapshot, page, generation
             except PlaywrightError as exc:
                 if not is_browser_gone(exc) and "has been closed" not in str(exc):

@@ -6,6 +6,7 @@ or errors becomes a snapshot with `error` set; the engine records it and goes on
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 from typing import Any
@@ -19,6 +20,7 @@ from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 from auditor.config import AuditConfig
 from auditor.model import Link, PageSnapshot, utcnow
 from auditor.probes import PAGE_PROBES
+from auditor.probes.pdf import inspect_pdf
 from auditor.textblocks import MAIN_EXCLUDE_SELECTOR, MAIN_SELECTOR
 
 DOCUMENT_EXTENSIONS = re.compile(
@@ -81,25 +83,52 @@ def is_html(content_type: str) -> bool:
 
 
 async def fetch_document(
-    client: httpx.AsyncClient, url: str, depth: int, reason: str = ""
+    client: httpx.AsyncClient,
+    url: str,
+    depth: int,
+    *,
+    inspect_pdf: bool = False,
+    max_bytes: int = 0,
 ) -> PageSnapshot:
-    """Record a non-HTML URL (PDF, image…) from its response headers; the body is not read."""
+    """Record a non-HTML URL (PDF, image…) from its response headers. The body is read only
+    for a PDF that is to be inspected (`probes["pdf"]`), and at most `max_bytes` of it."""
     started = time.perf_counter()
     try:
         async with client.stream("GET", url) as response:
             headers = {k.lower(): v for k, v in response.headers.items()}
+            content_type = headers.get("content-type", "application/octet-stream")
+            probes: dict[str, Any] = {}
+            if inspect_pdf and response.status_code < 400 and _is_pdf(content_type, url):
+                probes["pdf"] = await _inspect_pdf_body(response, max_bytes)
             return PageSnapshot(
                 url=url,
                 final_url=str(response.url),
                 status=response.status_code,
                 headers=headers,
-                content_type=headers.get("content-type", "application/octet-stream"),
+                content_type=content_type,
                 depth=depth,
                 kind="document",
+                probes=probes,
                 timings={"fetch_ms": _ms(started)},
             )
     except httpx.HTTPError as exc:
-        return failed(url, depth, f"{reason or 'document'}: {_describe_httpx(exc)}")
+        return failed(url, depth, f"document: {_describe_httpx(exc)}")
+
+
+def _is_pdf(content_type: str, url: str) -> bool:
+    kind = content_type.split(";", maxsplit=1)[0].strip().lower()
+    return kind == "application/pdf" or (
+        kind in ("application/octet-stream", "") and urlsplit(url).path.lower().endswith(".pdf")
+    )
+
+
+async def _inspect_pdf_body(response: httpx.Response, max_bytes: int) -> dict[str, Any]:
+    body = bytearray()
+    async for chunk in response.aiter_bytes():
+        body.extend(chunk)
+        if len(body) > max_bytes:
+            return {"skipped": f"larger than {max_bytes // 1_000_000} MB: not inspected"}
+    return await asyncio.to_thread(inspect_pdf, bytes(body))
 
 
 def failed(url: str, depth: int, reason: str, status: int | None = None) -> PageSnapshot:
@@ -114,10 +143,13 @@ async def gather(
     *,
     config: AuditConfig,
     needs: frozenset[str],
+    inspect_documents: bool = False,
 ) -> PageSnapshot:
-    """Load `url` once and collect the DOM facts and the probe results the checks need."""
+    """Load `url` once and collect the DOM facts and the probe results the checks need.
+    `inspect_documents`: read and inspect a PDF body (the engine caps how many)."""
+    reading = {"inspect_pdf": inspect_documents, "max_bytes": config.max_document_bytes}
     if looks_like_document(url):
-        return await fetch_document(client, url, depth)
+        return await fetch_document(client, url, depth, **reading)
     started = time.perf_counter()
     fetched_at = utcnow()
     timeout_ms = config.timeout * 1000
@@ -129,7 +161,7 @@ async def gather(
     except PlaywrightError as exc:
         message = _first_line(exc)
         if "Download is starting" in message or "net::ERR_ABORTED" in message:
-            return await fetch_document(client, url, depth)
+            return await fetch_document(client, url, depth, **reading)
         if "Target page, context or browser has been closed" in message or "crashed" in message:
             raise
         return failed(url, depth, f"navigation failed: {message}")

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from auditor.check import Check
-from checks.accessibility import axe
+from checks.accessibility import (
+    axe,
+    consistent_help,
+    document_accessible,
+    lang_matches_content,
+)
 from checks.escalation import contact_email_visible, contact_page_linked, contact_phone_visible
 from checks.language import readability_level
 
@@ -13,6 +18,9 @@ ALL_CHECKS: tuple[Check, ...] = (
     contact_phone_visible.CHECK,
     contact_email_visible.CHECK,
     contact_page_linked.CHECK,
+    lang_matches_content.CHECK,
+    document_accessible.CHECK,
+    consistent_help.CHECK,
 )
 
 BY_ID: dict[str, Check] = {check.id: check for check in ALL_CHECKS}

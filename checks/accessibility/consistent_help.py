@@ -11,13 +11,15 @@ Two pages are compared only when they share at least `min_shared` links that occ
 number of times on both (the shared header, navigation and footer): pages built on another
 template are not comparable. A help link's place on a page is the set of those shared links
 that come before it. A page is reported for a kind of help when, compared with most of its
-comparable pages (at least `min_pages`, up to `max_pages` sampled), each page has a help link
-in a place the other does not: the link has moved. A help link that is missing from a
-page, or an extra one in the text of an article, is not a change of order and is not
-reported.
+comparable pages (at least `min_pages`, of up to `max_pages` sampled; the page itself counts
+as one that agrees), each page has a help link in a place the other does not: the link has
+moved. A help link that is missing from a page, or an extra one in the text of an article,
+is not a change of order and is not reported. Only links found on several pages count as
+shared (at least two, and a tenth of the sampled pages).
 
-Only visible links count. Help that is not a link (a chat button, a phone number in plain
-text) is not seen.
+Only visible links count, and a help link is placed only among other links: the end of the
+menu and the top of the content are the same place when no link lies between them. Help
+that is not a link (a chat button, a phone number in plain text) is not seen.
 
 ## Why is this bad?
 People who need help look for it where they found it before. A "Contact" link that is in the
@@ -36,12 +38,14 @@ not yet a legal requirement under the European Accessibility Act.
 ## Options
 - `min_shared` (int, default 3): shared links two pages need to be comparable.
 - `min_pages` (int, default 2): comparable pages a page needs to be judged.
-- `max_pages` (int, default 40): pages each page is compared with (evenly sampled).
+- `max_pages` (int, default 40): pages each page is compared with, sampled evenly from the
+  site, so the check stays linear in the number of pages.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -77,23 +81,34 @@ class Layout:
 
 
 @dataclasses.dataclass(frozen=True)
-class View:
-    """A page seen for one kind of help: its layout and how often each other link occurs."""
+class Tokens:
+    """A page's links seen for one kind of help: `None` for a help link of that kind, the key
+    for every other link that can be shared; `index` maps each back to the page's links."""
 
-    layout: Layout
-    kind: str
-    counts: Counter[Key]
+    keys: tuple[Key | None, ...]
+    index: tuple[int, ...]
 
-    @classmethod
-    def of(cls, layout: Layout, kind: str) -> View:
-        pairs = zip(layout.keys, layout.kinds, strict=True)
-        return cls(layout, kind, Counter(key for key, k in pairs if k != kind))
+    @functools.cached_property
+    def counts(self) -> Counter[Key]:
+        return Counter(key for key in self.keys if key is not None)
+
+    @functools.cached_property
+    def hashes(self) -> tuple[int, ...]:
+        """A hash per link of (key, how many times it occurred before): summed over a
+        prefix, it identifies the multiset of links before a point, whatever their order."""
+        seen: Counter[Key] = Counter()
+        out = []
+        for key in self.keys:
+            out.append(hash((key, seen[key])))
+            if key is not None:
+                seen[key] += 1
+        return tuple(out)
 
 
 @dataclasses.dataclass(frozen=True)
 class Move:
-    """Help links in a place on one page that the other page does not have, and vice versa:
-    their positions on each page."""
+    """A help link in a place on one page that the other page has none in, and vice versa:
+    their positions among each page's links."""
 
     other: Layout
     here: int
@@ -118,56 +133,73 @@ def help_kind(link: Link, contact_urls: set[str]) -> str | None:
     return None
 
 
-def layout_of(page: PageSummary, contact_urls: set[str]) -> Layout:
-    """The page's visible links, without in-page links (skip links, tabs, "back to top")."""
+def describe(link: Link, contact_urls: set[str]) -> tuple[Key, str | None, str]:
+    """A link's key (URL, lowercased text), help kind and display text."""
+    text = normalise_space(link.text)
+    key = (normalize_url(link.href) or link.href, text.lower())
+    return key, help_kind(link, contact_urls), text
+
+
+def layout_of(
+    page: PageSummary, contact_urls: set[str], memo: dict[Link, tuple[Key, str | None, str]]
+) -> Layout:
+    """The page's visible links, without in-page links (skip links, tabs, "back to top").
+    `memo` caches each distinct link: the shared header and footer repeat on every page."""
     here = {normalize_url(page.url), normalize_url(page.final_url)}
-    links = [
-        link
-        for link in page.links
-        if link.visible and not (urlsplit(link.href).fragment and normalize_url(link.href) in here)
-    ]
+    facts = []
+    for link in page.links:
+        if link not in memo:
+            memo[link] = describe(link, contact_urls)
+        key = memo[link][0]
+        if link.visible and not (urlsplit(link.href).fragment and key[0] in here):
+            facts.append(memo[link])
     return Layout(
         url=page.url,
-        keys=tuple(
-            (normalize_url(link.href) or link.href, normalise_space(link.text).lower())
-            for link in links
-        ),
-        kinds=tuple(help_kind(link, contact_urls) for link in links),
-        texts=tuple(normalise_space(link.text) for link in links),
+        keys=tuple(key for key, _, _ in facts),
+        kinds=tuple(kind for _, kind, _ in facts),
+        texts=tuple(text for _, _, text in facts),
     )
 
 
-def shared_links(a: View, b: View) -> set[Key]:
-    """Links other than the help in question that occur equally often on both pages."""
-    return {key for key, n in a.counts.items() if b.counts.get(key) == n}
+def tokens_of(layout: Layout, kind: str, repeated: set[Key]) -> Tokens:
+    """The page's help links of `kind` and its repeated other links, in order."""
+    pairs = [
+        (None if k == kind else key, i)
+        for i, (key, k) in enumerate(zip(layout.keys, layout.kinds, strict=True))
+        if k == kind or key in repeated
+    ]
+    return Tokens(tuple(key for key, _ in pairs), tuple(i for _, i in pairs))
 
 
-def places(view: View, shared: set[Key]) -> dict[frozenset[tuple[Key, int]], int]:
-    """Each help link by its place (how many of each shared link come before it), mapped to
-    its position on the page."""
-    out: dict[frozenset[tuple[Key, int]], int] = {}
-    seen: Counter[Key] = Counter()
-    for i, (key, kind) in enumerate(zip(view.layout.keys, view.layout.kinds, strict=True)):
-        if kind == view.kind:
-            out.setdefault(frozenset(seen.items()), i)
+def places(tokens: Tokens, shared: set[Key]) -> dict[tuple[int, int], int]:
+    """Each help link by its place — the multiset of shared links before it, as (count, sum
+    of hashes) — mapped to its position among the tokens."""
+    out: dict[tuple[int, int], int] = {}
+    count = total = 0
+    for i, key in enumerate(tokens.keys):
+        if key is None:
+            out.setdefault((count, total), i)
         elif key in shared:
-            seen[key] += 1
+            count += 1
+            total += tokens.hashes[i]
     return out
 
 
-def find_move(page: View, other: View, shared: set[Key]) -> Move | None:
-    """A move when each page has a help link in a place the other has none in; a link
-    missing from one page, or an extra one, is not a move."""
-    here = places(page, shared)
-    there = places(other, shared)
+def compare(a: Tokens, b: Tokens, min_shared: int) -> tuple[int, int] | bool:
+    """False when the pages share fewer than `min_shared` links (not comparable); else the
+    positions of a move — each page has a help link in a place the other has none in — or
+    True when nothing moved. A link missing from one page, or an extra one, is not a move."""
+    shared = {key for key, n in a.counts.items() if b.counts.get(key) == n}
+    if sum(a.counts[key] for key in shared) < min_shared:
+        return False
+    here = places(a, shared)
+    there = places(b, shared)
     only_here = [pos for place, pos in here.items() if place not in there]
     only_there = [pos for place, pos in there.items() if place not in here]
-    if only_here and only_there:
-        return Move(other.layout, only_here[0], only_there[0])
-    return None
+    return (only_here[0], only_there[0]) if only_here and only_there else True
 
 
-def sample(items: Sequence[View], limit: int) -> Sequence[View]:
+def sample(items: Sequence[Layout], limit: int) -> Sequence[Layout]:
     """At most `limit` items, evenly spread."""
     if len(items) <= limit:
         return items
@@ -182,25 +214,40 @@ def run(
     contact_urls = {
         normalize_url(u) or u for p in pages if p.kind == "contact" for u in (p.url, p.final_url)
     }
-    layouts = [layout_of(p, contact_urls) for p in pages]
+    memo: dict[Link, tuple[Key, str | None, str]] = {}
+    layouts = [layout_of(p, contact_urls, memo) for p in pages]
     for kind in KINDS:
-        views = [View.of(lay, kind) for lay in layouts if kind in lay.kinds]
-        for view in views:
-            comparable = 0
-            moves: list[Move] = []
-            for other in sample([v for v in views if v is not view], max_pages):
-                shared = shared_links(view, other)
-                if sum(view.counts[key] for key in shared) < min_shared:
-                    continue
-                comparable += 1
-                if move := find_move(view, other, shared):
-                    moves.append(move)
-            if comparable >= min_pages and len(moves) * 2 > comparable:
-                yield _finding(view, moves, comparable)
+        with_help = [lay for lay in layouts if kind in lay.kinds]
+        partners = sample(with_help, max_pages + 1)
+        # Only links on several sampled pages (two, or a tenth) can be template: pages that
+        # differ only in their own content links reduce to the same tokens, compared once.
+        seen_on = Counter(key for lay in partners for key in set(lay.keys))
+        repeated = {key for key, n in seen_on.items() if n >= max(2, len(partners) // 10)}
+        partner_tokens = [(lay, tokens_of(lay, kind, repeated)) for lay in partners]
+        verdicts: dict[tuple[Key | None, ...], list[tuple[int, int] | bool]] = {}
+        for layout in with_help:
+            tokens = tokens_of(layout, kind, repeated)
+            if tokens.keys not in verdicts:
+                verdicts[tokens.keys] = [compare(tokens, t, min_shared) for _, t in partner_tokens]
+            results = [
+                (other, other_tokens, verdict)
+                for (other, other_tokens), verdict in zip(
+                    partner_tokens, verdicts[tokens.keys], strict=True
+                )
+                if verdict is not False and other is not layout
+            ]
+            moves = [
+                Move(other, tokens.index[v[0]], other_tokens.index[v[1]])
+                for other, other_tokens, v in results
+                if isinstance(v, tuple)
+            ]
+            # The page agrees with itself: a half-and-half split reports neither half.
+            if len(results) >= min_pages and len(moves) * 2 > len(results) + 1:
+                yield _finding(layout, kind, moves, len(results))
 
 
-def _finding(view: View, moves: list[Move], comparable: int) -> Finding:
-    layout, kind, move = view.layout, view.kind, moves[0]
+def _finding(layout: Layout, kind: str, moves: list[Move], comparable: int) -> Finding:
+    move = moves[0]
     name = layout.texts[move.here] or kind
     return CHECK.finding(
         layout.url,

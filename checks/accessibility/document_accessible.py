@@ -117,8 +117,8 @@ def problems(facts: Mapping[str, Any]) -> list[Problem]:
 
 def run(page: PageSnapshot) -> Iterator[Finding]:
     facts = page.probes.get("pdf")
-    if not isinstance(facts, Mapping) or "error" in facts:
-        return
+    if not isinstance(facts, Mapping) or "pages" not in facts:
+        return  # not a PDF, or the probe could not read it (the engine records its error)
     found = problems(facts)
     if not found:
         return

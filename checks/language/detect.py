@@ -31,6 +31,8 @@ _detector: LanguageDetector | None = None
 def detector() -> LanguageDetector:
     """The process-wide detector, built once on first use."""
     global _detector  # noqa: PLW0603 - one lazily built detector per process
+    if _detector is not None:
+        return _detector
     with _lock:
         if _detector is None:
             codes = [getattr(IsoCode639_1, code.upper()) for code in LANGUAGES]

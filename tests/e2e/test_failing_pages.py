@@ -64,5 +64,7 @@ def test_slow_broken_and_document_pages_are_recorded_and_the_audit_goes_on(tmp_p
     assert pages["/ok"]["error"] is None and pages["/ok"]["status"] == 200
     # the document arrived but a subresource hung: audited all the same
     assert pages["/hanging"]["error"] is None and pages["/hanging"]["title"] == "OK"
-    assert {e["url"].removeprefix(server.url) for e in report["errors"]} == {"/slow"}
+    errors = {e["url"].removeprefix(server.url): e["message"] for e in report["errors"]}
+    assert set(errors) == {"/slow", "/report.pdf"}
+    assert "pdf" in errors["/report.pdf"]  # a PDF that cannot be opened is said so
     assert not [f for f in report["findings"] if f["url"].endswith(("/broken", "/gone"))]
