@@ -1,7 +1,8 @@
 """A cropped screenshot of one failing element, with a highlight, while the page is open.
 
 The element is scrolled into view, a fixed overlay draws a red frame around it, and the
-viewport is clipped to the element plus a margin (capped in size). The overlay is removed and
+viewport is clipped to the element plus a margin (capped in size). Only a selector that
+matches exactly one element is used, so the picture never shows the wrong element. The overlay is removed and
 the scroll position restored afterwards, so later probes and screenshots see the page as it
 was. Returns base64 PNG, or None when the element is gone, invisible or the image too big.
 """
@@ -20,9 +21,11 @@ MAX_BYTES = 250_000
 OVERLAY_ID = "__cx_audit_highlight"
 
 _HIGHLIGHT = """([selector, overlayId]) => {
-  let el;
-  try { el = document.querySelector(selector); } catch (e) { return null; }
-  if (!el) return null;
+  let found;
+  try { found = document.querySelectorAll(selector); } catch (e) { return null; }
+  if (found.length !== 1) return null;  // a selector that is not unique could show the wrong one
+  const el = found[0];
+  if (el === document.documentElement || el === document.body) return null;
   const scroll = [window.scrollX, window.scrollY];
   el.scrollIntoView({block: 'center', inline: 'center'});
   const r = el.getBoundingClientRect();
