@@ -19,7 +19,8 @@ class Check:
     `run(page, **options)` (scope "page") or `run(site, **options)` (scope "site") yields
     findings. `needs` names the probes it reads from `page.probes`, so gather runs only the
     probes that the selected checks need. `applies_to` limits a page check to page kinds.
-    `measure(page)` returns page metrics (public names, like check ids).
+    `measure(page)` returns page metrics (public names, like check ids). A check with
+    `default=False` is opt-in: it runs only when `--select`/`--extend-select` names it.
     """
 
     id: str
@@ -37,6 +38,7 @@ class Check:
     applies_to: tuple[str, ...] | None = None
     measure: Callable[[PageSnapshot], Mapping[str, Any]] | None = None
     help_url: str = ""
+    default: bool = True  # False: opt-in (costly), runs only when selected by id or glob
 
     @property
     def info(self) -> CheckInfo:

@@ -129,6 +129,11 @@ def audit_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "--no-screenshots", is_flag=True, help="Do not capture screenshots of failing elements."
         ),
         click.option("--select", multiple=True, help="Check ids, pitfalls or globs to run."),
+        click.option(
+            "--extend-select",
+            multiple=True,
+            help="Checks to run in addition, e.g. opt-in ones such as focus-visible.",
+        ),
         click.option("--ignore", multiple=True, help="Check ids, pitfalls or globs to skip."),
         click.option("--user-agent", default=None),
         click.option("--header", "headers", multiple=True, help="Extra request header 'K: V'."),
@@ -166,6 +171,7 @@ def build_config(urls: Sequence[str], **opts: Any) -> AuditConfig:
         "screenshots": not opts["no_screenshots"],
         "select": split_list(opts["select"]),
         "ignore": split_list(opts["ignore"]),
+        "extend_select": split_list(opts["extend_select"]),
         "headers": parse_headers(opts["headers"]),
         "ignore_robots": opts["ignore_robots"],
         "sitemaps": not opts["no_sitemaps"],
@@ -346,7 +352,10 @@ def report(report_json: Path, formats: str, output: str | None, report_lang: str
 def list_checks() -> None:
     """List every check with its id, pitfall, severity and title."""
     for check in ALL_CHECKS:
-        click.echo(f"{check.id:28} {check.pitfall.value:14} {check.severity.value:9} {check.title}")
+        opt_in = "" if check.default else f"  (opt-in: --extend-select {check.id})"
+        click.echo(
+            f"{check.id:24} {check.pitfall.value:14} {check.severity.value:9} {check.title}{opt_in}"
+        )
 
 
 @main.command()

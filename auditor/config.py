@@ -41,6 +41,7 @@ class AuditConfig:
     max_documents: int = 50  # PDFs read and inspected per audit
     max_document_bytes: int = 15_000_000
     select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     user_agent: str = ""  # empty: a Chrome user agent with the cx-audit token (browser_user_agent)
     headers: Mapping[str, str] = dataclasses.field(default_factory=dict)
@@ -88,6 +89,11 @@ class AuditConfig:
         from auditor import __version__
 
         return self.user_agent or f"{PRODUCT_TOKEN}/{__version__} (+{PROJECT_URL})"
+
+    @property
+    def finding_select(self) -> tuple[str, ...]:
+        """What findings must match: nothing (all) unless --select narrowed the checks."""
+        return (*self.select, *self.extend_select) if self.select else ()
 
     @property
     def fail_severity(self) -> Severity | None:

@@ -162,7 +162,7 @@ class Audit:
     def __init__(self, config: AuditConfig, progress: ProgressCallback | None = None) -> None:
         self.config = config
         self.progress = progress
-        self.checks = select_checks(ALL_CHECKS, config.select, config.ignore)
+        self.checks = select_checks(ALL_CHECKS, config.select, config.ignore, config.extend_select)
         self.page_checks = [c for c in self.checks if c.scope == "page"]
         self.site_checks = [c for c in self.checks if c.scope == "site"]
         self.needs = frozenset(n for c in self.checks for n in c.needs)
@@ -328,7 +328,7 @@ class Audit:
             if isinstance(data, dict) and "error" in data:
                 message = f"probe {name} failed: {data['error']}"
                 self.collected.errors.append(AuditError(snapshot.url, message))
-        findings = [f for f in findings if keep_finding(f, config.select, config.ignore)]
+        findings = [f for f in findings if keep_finding(f, config.finding_select, config.ignore)]
         self.collected.findings.extend(findings)
         self.collected.summaries.append(PageSummary.of(snapshot))
         self.collected.pages.append(
@@ -398,7 +398,7 @@ class Audit:
                 findings.extend(
                     f
                     for f in check.execute(site, self.config.check_options.get(check.id))
-                    if keep_finding(f, self.config.select, self.config.ignore)
+                    if keep_finding(f, self.config.finding_select, self.config.ignore)
                 )
                 if check.wcag and site.pages:
                     self.tally.add_check_run(check.id, check.wcag, self.config.start_urls[0])

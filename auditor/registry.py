@@ -14,21 +14,35 @@ def _matches(patterns: Iterable[str], check_id: str, pitfall: str) -> bool:
 
 
 def select_checks(
-    checks: Sequence[Check], select: Sequence[str] = (), ignore: Sequence[str] = ()
+    checks: Sequence[Check],
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    extend: Sequence[str] = (),
 ) -> list[Check]:
-    """The checks to run. A pattern such as `axe/color-contrast` selects the axe adapter,
-    whose findings are then filtered by `keep_finding`."""
+    """The checks to run: `select` (else the default checks) plus `extend`, minus `ignore`.
+
+    A pattern such as `axe/color-contrast` selects the axe adapter, whose findings are then
+    filtered by `keep_finding`. Opt-in checks (`default=False`) run only when a pattern names
+    them by id or glob; naming their pitfall is not enough.
+    """
     known = {c.id for c in checks} | {c.pitfall.value for c in checks}
-    for pattern in [*select, *ignore]:
+    for pattern in [*select, *ignore, *extend]:
         if not any(fnmatchcase(k, pattern) for k in known) and not pattern.startswith("axe/"):
             raise ValueError(f"unknown check or pitfall {pattern!r}; run `cx-audit checks`")
     chosen = []
     for check in checks:
-        sub = [p.split("/", 1)[0] for p in select if "/" in p]
-        selected = not select or _matches([*select, *sub], check.id, check.pitfall.value)
-        if selected and not _matches(ignore, check.id, check.pitfall.value):
+        if _chosen(check, select, extend) and not _matches(ignore, check.id, check.pitfall.value):
             chosen.append(check)
     return chosen
+
+
+def _chosen(check: Check, select: Sequence[str], extend: Sequence[str]) -> bool:
+    by_name = [*select, *extend, *(p.split("/", 1)[0] for p in [*select, *extend] if "/" in p)]
+    if any(fnmatchcase(check.id, p) for p in by_name):
+        return True
+    if not check.default:
+        return False
+    return not select or any(p == check.pitfall.value for p in [*select, *extend])
 
 
 def keep_finding(finding: Finding, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> bool:

@@ -7,13 +7,19 @@ from checks.accessibility import (
     axe,
     consistent_help,
     document_accessible,
+    focus_visible,
     lang_matches_content,
+    reflow_320,
+    text_zoom_200,
 )
 from checks.escalation import contact_email_visible, contact_page_linked, contact_phone_visible
 from checks.language import readability_level
 
 ALL_CHECKS: tuple[Check, ...] = (
     axe.CHECK,
+    reflow_320.CHECK,
+    text_zoom_200.CHECK,
+    focus_visible.CHECK,
     readability_level.CHECK,
     contact_phone_visible.CHECK,
     contact_email_visible.CHECK,

@@ -13,6 +13,8 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from auditor.probes.axe import run_axe
+from auditor.probes.focus import run_focus
+from auditor.probes.layout import run_layout
 
 if TYPE_CHECKING:
     from playwright.async_api import Page
@@ -26,4 +28,8 @@ class PageProbe:
     run: Callable[[Page, AuditConfig], Awaitable[Any]]
 
 
-PAGE_PROBES: tuple[PageProbe, ...] = (PageProbe("axe", run_axe),)
+PAGE_PROBES: tuple[PageProbe, ...] = (
+    PageProbe("axe", run_axe),
+    PageProbe("layout", run_layout),
+    PageProbe("focus", run_focus),
+)

@@ -2,9 +2,10 @@
 
 The element is scrolled into view, a fixed overlay draws a red frame around it, and the
 viewport is clipped to the element plus a margin (capped in size). Only a selector that
-matches exactly one element is used, so the picture never shows the wrong element. The overlay is removed and
-the scroll position restored afterwards, so later probes and screenshots see the page as it
-was. Returns base64 PNG, or None when the element is gone, invisible or the image too big.
+matches exactly one element is used, so the picture never shows the wrong element. The
+overlay is removed and the scroll position restored afterwards, so later probes and
+screenshots see the page as it was. Returns base64 PNG, or None when the element is gone,
+invisible or the image too big.
 """
 
 from __future__ import annotations

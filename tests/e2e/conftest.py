@@ -69,6 +69,8 @@ def fixture_audit(tmp_path_factory: pytest.TempPathFactory) -> FixtureAudit:
             "--fail-on",
             "never",
             "--quiet",
+            "--extend-select",
+            "focus-visible",
         )
         seen = list(requests)
     assert run.returncode == 0, run.stderr

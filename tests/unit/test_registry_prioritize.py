@@ -102,3 +102,13 @@ def test_check_metadata_is_complete():
         assert check.id and check.title and check.failure_title
         assert "Why is this bad?" in check.docs, check.id
         assert BY_ID[check.id] is check
+
+
+def test_opt_in_checks_run_only_when_named():
+    default = ids(select_checks(ALL_CHECKS))
+    assert "focus-visible" not in default and "reflow-320" in default
+    assert "focus-visible" in ids(select_checks(ALL_CHECKS, extend=["focus-visible"]))
+    assert "focus-visible" in ids(select_checks(ALL_CHECKS, ["focus-*"]))
+    assert "focus-visible" not in ids(select_checks(ALL_CHECKS, ["accessibility"]))
+    extended = ids(select_checks(ALL_CHECKS, ["readability-level"], extend=["focus-visible"]))
+    assert extended == ["focus-visible", "readability-level"]
