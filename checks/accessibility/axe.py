@@ -19,7 +19,8 @@ and AA failures in consumer services are legal failures (EN 301 549, clause 9).
 help link for the rule's fix.
 
 ## Options
-None. Which rules run is decided by `--standard`.
+None. Which rules run is decided by `--standard`; `--best-practice` adds axe-core's
+best-practice rules, whose findings say "(best practice)" and are never legal failures.
 """
 
 from __future__ import annotations
@@ -53,9 +54,10 @@ def run(page: PageSnapshot) -> Iterator[Finding]:
         rule_impact = rule.get("impact") or "moderate"
         for node in rule.get("nodes", []):
             snippet = node.get("html", "")
+            help_text = rule.get("help", rule["id"])
             yield CHECK.finding(
                 page.url,
-                rule.get("help", rule["id"]),
+                f"{help_text} (best practice)" if _best_practice(tags) else help_text,
                 check_id=f"axe/{rule['id']}",
                 selector=_selector(node.get("target", [])),
                 evidence=snippet,
@@ -66,6 +68,11 @@ def run(page: PageSnapshot) -> Iterator[Finding]:
                 legal=bool(_LEGAL_LEVEL_TAGS.intersection(tags)),
                 help_url=rule.get("helpUrl", ""),
             )
+
+
+def _best_practice(tags: Sequence[str]) -> bool:
+    """axe's best-practice rules: reported when asked for, never a legal failure."""
+    return "best-practice" in tags and not wcag_criteria(tags)
 
 
 def _selector(target: Sequence[object]) -> str:

@@ -58,6 +58,7 @@ def test_best_practice_rule_is_not_a_legal_failure():
     [finding] = CHECK.execute(page)
     assert finding.legal is False
     assert finding.wcag == ()
+    assert finding.message.endswith("(best practice)")
 
 
 def test_clean_page_has_no_findings():
