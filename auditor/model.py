@@ -9,14 +9,16 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from enum import StrEnum
 from functools import cache, cached_property
-from typing import Any, Self, get_origin, get_type_hints
+from typing import Any, Self, TypeVar, get_origin, get_type_hints
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
+
+T = TypeVar("T")
 
 
 class Severity(StrEnum):
@@ -257,6 +259,17 @@ class PageSnapshot:
     def dom(self) -> BeautifulSoup:
         """The parsed DOM, built on first use and cached."""
         return BeautifulSoup(self.html or "", "lxml")
+
+    @cached_property
+    def _memo(self) -> dict[str, Any]:
+        return {}
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """Compute a derived value once per snapshot and share it between checks (sentences,
+        the detected language…). Checks stay pure; the snapshot is the cache."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def language(self) -> str:
