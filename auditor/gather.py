@@ -41,16 +41,44 @@ EXTRACT_JS = """([mainSelector, excludeSelector]) => {
   const closed = [...document.querySelectorAll('details:not([open])')];
   closed.forEach((d) => { d.open = true; });
   const text = body ? body.innerText : '';
-  let main = document.querySelector(mainSelector);
-  let mainText;
-  if (main) {
-    mainText = main.innerText;
-  } else {
-    mainText = text;
-    for (const el of body ? body.querySelectorAll(excludeSelector) : []) {
-      const t = el.innerText;
-      if (t && t.trim()) mainText = mainText.replace(t, '');
+  // Main content: main/[role=main]/article, else the largest text block (paragraph text
+  // credits its parent fully and its grandparent half, as Readability.js does), else the body
+  // without navigation, header, footer and cookie banners. Code blocks and tables of numbers
+  // are left out of it.
+  const excluded = (el) => !!el.closest(excludeSelector);
+  let root = document.querySelector(mainSelector);
+  let strip = [];
+  if (!root && body) {
+    const scores = new Map();
+    for (const p of body.querySelectorAll('p')) {
+      const n = excluded(p) ? 0 : (p.innerText || '').trim().length;
+      if (n < 25) continue;
+      const parent = p.parentElement;
+      const grand = parent && parent.parentElement;
+      if (parent) scores.set(parent, (scores.get(parent) || 0) + n);
+      if (grand) scores.set(grand, (scores.get(grand) || 0) + n / 2);
     }
+    let best = 0;
+    for (const [el, score] of scores) if (score > best) { root = el; best = score; }
+    if (!root || root === body || root === document.documentElement) {
+      root = body;
+      strip = [...body.querySelectorAll(excludeSelector)];
+    }
+  }
+  const numeric = /^[\\s\\d.,:;%€$£+\\-\\/()x]*$/;
+  const isNumberTable = (table) => {
+    const cells = [...table.querySelectorAll('td, th')].map((c) => c.innerText.trim())
+      .filter(Boolean);
+    return cells.length > 0 && cells.filter((c) => numeric.test(c)).length * 2 >= cells.length;
+  };
+  let mainText = root ? root.innerText : '';
+  if (root) {
+    const tables = [...root.querySelectorAll('table')].filter(isNumberTable);
+    strip = strip.concat([...root.querySelectorAll('pre')], tables);
+  }
+  for (const el of strip) {
+    const t = el.innerText;
+    if (t && t.trim()) mainText = mainText.replace(t, '');
   }
   closed.forEach((d) => { d.open = false; });
   const links = [];

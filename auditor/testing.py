@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup, Tag
 
 from auditor.classify import classify
 from auditor.model import Link, PageSnapshot, utcnow
-from auditor.textblocks import MAIN_EXCLUDE_SELECTOR, MAIN_SELECTOR, text_of
+from auditor.textblocks import main_content, text_of
 
 HIDDEN = (
     "script, style, noscript, template, [hidden], [style*='display:none'], [style*='display: none']"
@@ -35,12 +35,7 @@ def make_page(
     soup = BeautifulSoup(html, "lxml")
     for el in soup.select(HIDDEN):
         el.decompose()
-    body = soup.body or soup
-    main = soup.select_one(MAIN_SELECTOR)
-    if main is None:
-        for el in body.select(MAIN_EXCLUDE_SELECTOR):
-            el.decompose()
-        main = body
+    main = main_content(soup)
     html_el = soup.find("html")
     page = PageSnapshot(
         url=url,

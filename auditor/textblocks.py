@@ -53,6 +53,55 @@ BLOCK_TAGS = {
 }
 
 
+NUMERIC_CELL = re.compile(r"^[\s\d.,:;%€$£+\-/()x]*$")
+MIN_PARAGRAPH_CHARS = 25
+
+
+def main_content(soup: Tag) -> Tag:
+    """The main content, decomposing what does not belong to it (mutates `soup`).
+
+    main/[role=main]/article; else the largest text block (paragraph text credits its parent
+    fully and its grandparent half, as Readability.js does); else the body without
+    navigation, header, footer and cookie banners. Code blocks and tables of numbers are left
+    out. gather.py's EXTRACT_JS does the same in the browser.
+    """
+    body = soup.find("body") or soup
+    root = soup.select_one(MAIN_SELECTOR) or _largest_text_block(body)
+    if root is None:
+        for el in body.select(MAIN_EXCLUDE_SELECTOR):
+            el.decompose()
+        root = body
+    for el in [*root.select("pre"), *filter(_is_number_table, root.select("table"))]:
+        el.decompose()
+    return root
+
+
+def _largest_text_block(body: Tag) -> Tag | None:
+    excluded = {id(el) for el in body.select(MAIN_EXCLUDE_SELECTOR)}
+    scores: dict[int, float] = {}
+    elements: dict[int, Tag] = {}
+    for p in body.select("p"):
+        if any(id(ancestor) in excluded for ancestor in p.parents):
+            continue
+        length = len(p.get_text(" ", strip=True))
+        if length < MIN_PARAGRAPH_CHARS:
+            continue
+        for ancestor, credit in ((p.parent, 1.0), (p.parent.parent if p.parent else None, 0.5)):
+            if isinstance(ancestor, Tag):
+                scores[id(ancestor)] = scores.get(id(ancestor), 0.0) + length * credit
+                elements[id(ancestor)] = ancestor
+    if not scores:
+        return None
+    best = elements[max(scores, key=lambda key: scores[key])]
+    return None if best.name in ("body", "html") else best
+
+
+def _is_number_table(table: Tag) -> bool:
+    cells = [c.get_text(" ", strip=True) for c in table.select("td, th")]
+    cells = [c for c in cells if c]
+    return bool(cells) and sum(bool(NUMERIC_CELL.match(c)) for c in cells) * 2 >= len(cells)
+
+
 def text_of(root: Tag, *, hidden: str = "") -> str:
     """Text of `root` with a line break between block elements, like innerText."""
     if hidden:

@@ -1,0 +1,57 @@
+"""Main content: the text that language checks read, in make_page and in the browser."""
+
+import asyncio
+
+import pytest
+
+from auditor.testing import make_page
+
+ARTICLE = "<p>" + "Zo geeft u uw meterstand door in de app of op de website. " * 3 + "</p>"
+LAYOUT = f"""<html lang="nl"><body>
+<div class="top"><a href="/">Home</a> <a href="/contact">Contact</a></div>
+<nav><p>Menu met heel veel links naar alle onderdelen van de website hier.</p></nav>
+<div class="wrap"><div class="content"><h1>Meterstand</h1>{ARTICLE}{ARTICLE}
+<pre>curl https://api.example.nl/meter --data 12345</pre>
+<table><tr><th>Tarief</th><th>Prijs</th></tr><tr><td>1</td><td>€ 0,25</td></tr>
+<tr><td>2</td><td>€ 0,31</td></tr></table></div>
+<div class="aside"><p>Nieuwsbrief: schrijf u in voor onze nieuwsbrief vandaag nog.</p></div></div>
+<footer><p>© 2026 Voorbeeld Energie, alle rechten voorbehouden, KvK 12345678.</p></footer>
+</body></html>"""
+
+
+def test_largest_text_block_without_code_or_number_tables():
+    main = make_page(LAYOUT).main_text
+    assert main.startswith("Meterstand") and "meterstand door" in main
+    for absent in ("Menu met", "Nieuwsbrief", "curl", "0,25", "© 2026"):
+        assert absent not in main
+
+
+def test_main_element_wins():
+    page = make_page(
+        f"<html><body><div>{ARTICLE}{ARTICLE}</div><main><h1>Kort</h1>"
+        "<p>Alleen dit telt.</p></main></body></html>"
+    )
+    assert page.main_text == "Kort\nAlleen dit telt."
+
+
+@pytest.mark.e2e
+def test_the_browser_reads_the_same_main_content():
+    from playwright.async_api import async_playwright
+
+    from auditor.browser import find_browser, launch_options
+    from auditor.gather import EXTRACT_JS
+    from auditor.textblocks import MAIN_EXCLUDE_SELECTOR, MAIN_SELECTOR
+
+    async def extract() -> str:
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(**launch_options(find_browser()))
+            page = await browser.new_page()
+            await page.set_content(LAYOUT)
+            data = await page.evaluate(EXTRACT_JS, [MAIN_SELECTOR, MAIN_EXCLUDE_SELECTOR])
+            await browser.close()
+            return data["mainText"]
+
+    main = asyncio.run(extract())
+    assert main.startswith("Meterstand") and "meterstand door" in main
+    for absent in ("Menu met", "Nieuwsbrief", "curl", "0,25", "© 2026"):
+        assert absent not in main
