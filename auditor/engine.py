@@ -46,7 +46,7 @@ from auditor.prioritize import prioritize
 from auditor.probes.screenshot import capture_element
 from auditor.ratelimit import RateLimiter
 from auditor.registry import keep_finding, select_checks
-from auditor.robots import RobotsPolicy, load_robots, sitemap_urls
+from auditor.robots import RobotsPolicy, load_robots, sitemap_entries
 from auditor.urls import normalize_url, origin_of
 from checks import ALL_CHECKS
 
@@ -169,6 +169,7 @@ class Audit:
         self.collected = _Collected()
         self.tally = RuleTally()
         self.documents_read = 0
+        self.sitemap_lastmod: dict[str, str] = {}  # normalised URL -> <lastmod>
         self.limiter = RateLimiter(config.rate_limit)
         self.chromium_version = ""
         self.started_at = utcnow()
@@ -209,8 +210,11 @@ class Audit:
                 )
             if config.sitemaps:
                 for origin in origins:
-                    for url in await sitemap_urls(client, origin, robots.sitemaps(origin)):
-                        frontier.add(url, 1, source="sitemap")
+                    entries = await sitemap_entries(client, origin, robots.sitemaps(origin))
+                    for entry in entries:
+                        frontier.add(entry.url, 1, source="sitemap")
+                        if entry.lastmod:
+                            self.sitemap_lastmod[entry.url] = entry.lastmod
             await self._crawl(frontier, client)
         return self._result(frontier)
 
@@ -310,6 +314,7 @@ class Audit:
             if item.depth == 0:
                 frontier.add_origin(snapshot.final_url)
             frontier.mark_seen(snapshot.final_url)
+        snapshot = self._with_audit_context(snapshot)
         if snapshot.error is None and snapshot.is_html:
             snapshot = dataclasses.replace(
                 snapshot, kind=classify(snapshot, start_urls=config.start_urls)
@@ -346,6 +351,17 @@ class Audit:
             )
         )
         return findings
+
+    def _with_audit_context(self, snapshot: PageSnapshot) -> PageSnapshot:
+        """What checks need from the audit rather than the page: "today" (`--now` pins it, so
+        date checks give the same answer tomorrow) and the sitemap's <lastmod>."""
+        changes: dict[str, Any] = {}
+        if self.config.now is not None:
+            changes["fetched_at"] = self.config.now
+        lastmod = self.sitemap_lastmod.get(normalize_url(snapshot.url) or snapshot.url)
+        if lastmod:
+            changes["probes"] = {**snapshot.probes, "sitemap": {"lastmod": lastmod}}
+        return dataclasses.replace(snapshot, **changes) if changes else snapshot
 
     async def _capture(self, page: Page, findings: list[Finding]) -> None:
         """Screenshot the first occurrence of each issue's element, up to the cap, while
