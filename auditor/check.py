@@ -92,6 +92,7 @@ class Check:
         legal: bool | None = None,
         help_url: str | None = None,
         needs_review: bool = False,
+        highlights: tuple[str, ...] = (),
     ) -> Finding:
         """A finding carrying this check's metadata unless overridden."""
         return Finding(
@@ -107,5 +108,6 @@ class Check:
             legal=self.legal if legal is None else legal,
             help_url=self.help_url if help_url is None else help_url,
             needs_review=needs_review,
+            highlights=highlights,
             signature=signature,
         )

@@ -353,6 +353,7 @@ class Finding(Record):
     legal: bool = False
     help_url: str = ""
     needs_review: bool = False
+    highlights: tuple[str, ...] = ()  # parts of the evidence to mark (hard words, a date)
     signature: str = ""
     fingerprint: str = ""
 
@@ -396,6 +397,7 @@ class Issue(Record):
     help_url: str = ""
     needs_review: bool = False
     wcag: tuple[str, ...] = ()
+    highlights: tuple[str, ...] = ()
     screenshot: str = ""  # base64 PNG of the element on the first page, with a highlight
 
 

@@ -106,6 +106,7 @@ def _issue(
         help_url=first.help_url,
         needs_review=all(f.needs_review for f in group),
         wcag=first.wcag,
+        highlights=first.highlights,
         screenshot=screenshot,
     )
 

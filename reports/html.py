@@ -9,10 +9,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from auditor.conformance import summary as conformance_summary
 from auditor.model import (
@@ -49,6 +50,21 @@ def is_base64_png(value: object) -> bool:
     return isinstance(value, str) and bool(_BASE64_PNG.match(value))
 
 
+def highlight(text: str, parts: Sequence[str]) -> Markup:
+    """`text` escaped, with each of `parts` (hard words, a date) wrapped in <mark>."""
+    wanted = sorted({p for p in parts if p}, key=len, reverse=True)
+    if not wanted:
+        return Markup(escape(text))
+    pattern = re.compile("|".join(re.escape(p) for p in wanted), re.IGNORECASE)
+    out, last = [], 0
+    for match in pattern.finditer(text):
+        out.append(escape(text[last : match.start()]))
+        out.append(Markup("<mark>%s</mark>") % match.group(0))
+        last = match.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("reports", "templates"),
@@ -60,6 +76,7 @@ def _environment() -> Environment:
     )
     env.tests["web_url"] = is_web_url
     env.tests["base64_png"] = is_base64_png
+    env.filters["highlight"] = highlight
     return env
 
 
@@ -149,6 +166,7 @@ def render(result: AuditResult, lang: str = "en") -> str:
         conformance_counts=conformance_summary(result.conformance),
         standard=standard_name(result, t),
         issues=views,
+        readability=readability_overview(result),
         pages=page_views(result, {fp: v.rank for v in views for fp in v.issue.fingerprints}),
         page_errors=page_errors(result),
         check_errors=[e for e in result.errors if e.check_id],
@@ -156,6 +174,25 @@ def render(result: AuditResult, lang: str = "en") -> str:
         num=number_formatter(lang),
         kind=lambda value: t.get(f"kind.{value}", value),
     )
+
+
+WORST_PAGES = 10
+
+
+def readability_overview(result: AuditResult) -> dict[str, Any]:
+    """Site level: how many pages per reading level, and the hardest pages first."""
+    scored = [p for p in result.pages if isinstance(p.metrics.get("reading_ease"), int | float)]
+    levels: dict[str, int] = defaultdict(int)
+    for page in scored:
+        levels[str(page.metrics.get("readability_level", "?"))] += 1
+    return {
+        "scored": len(scored),
+        "not_scored": sum(
+            1 for p in result.pages if p.metrics.get("readability_level") == "not scored"
+        ),
+        "levels": sorted(levels.items()),
+        "worst": sorted(scored, key=lambda p: p.metrics["reading_ease"])[:WORST_PAGES],
+    }
 
 
 def number_formatter(lang: str) -> Callable[[Any], str]:

@@ -77,6 +77,16 @@ UI: Mapping[str, Mapping[str, str]] = {
         "selector": "Element",
         "evidence": "Evidence",
         "screenshot": "Screenshot",
+        "readability": "Readability",
+        "readability_intro": "Reading ease of the main text of each page (higher is easier), "
+        "with the estimated level. Pages that miss the target have a readability issue with "
+        "their hardest sentences.",
+        "readability_levels": "Pages per level",
+        "readability_level": "Level",
+        "readability_worst": "The hardest pages",
+        "reading_ease": "Reading ease",
+        "readability_not_scored": "Pages not scored (language without a readability model)",
+        "page": "Page",
         "screenshot_alt": "The failing element, framed in red:",
         "wcag": "WCAG success criteria",
         "legal": "Legal requirement",
@@ -187,6 +197,16 @@ UI: Mapping[str, Mapping[str, str]] = {
         "selector": "Element",
         "evidence": "Bewijs",
         "screenshot": "Schermafbeelding",
+        "readability": "Leesbaarheid",
+        "readability_intro": "Leesgemak van de hoofdtekst van elke pagina (hoger is makkelijker), "
+        "met het geschatte taalniveau. Pagina's onder het doel hebben een leesbaarheidsprobleem "
+        "met hun moeilijkste zinnen.",
+        "readability_levels": "Pagina's per niveau",
+        "readability_level": "Niveau",
+        "readability_worst": "De moeilijkste pagina's",
+        "reading_ease": "Leesgemak",
+        "readability_not_scored": "Pagina's zonder score (taal zonder leesbaarheidsmodel)",
+        "page": "Pagina",
         "screenshot_alt": "Het element met de fout, rood omlijnd:",
         "wcag": "WCAG-succescriteria",
         "legal": "Wettelijke eis",

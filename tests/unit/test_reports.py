@@ -370,3 +370,29 @@ def test_no_css_leaks_into_the_page_text():
     for style in soup.find_all("style"):
         style.decompose()
     assert "{" not in soup.body.get_text()
+
+
+def test_hard_words_are_highlighted_and_still_escaped():
+    from reports.html import highlight
+
+    marked = str(highlight('Indien u <b>niet</b> betaalt, volgt "incasso".', ["indien", "incasso"]))
+    assert marked == (
+        "<mark>Indien</mark> u &lt;b&gt;niet&lt;/b&gt; betaalt, volgt "
+        "&#34;<mark>incasso</mark>&#34;."
+    )
+    assert str(highlight("<script>x</script>", ["<script>"])) == (
+        "<mark>&lt;script&gt;</mark>x&lt;/script&gt;"
+    )
+
+
+def test_readability_overview_lists_the_hardest_pages_first():
+    from reports import html as html_report
+    from tests.sample_result import sample_result
+
+    result = sample_result()
+    overview = html_report.readability_overview(result)
+    eases = [p.metrics["reading_ease"] for p in overview["worst"]]
+    assert overview["scored"] == len(eases) > 0 and eases == sorted(eases)
+    for lang, heading in (("en", "Readability"), ("nl", "Leesbaarheid")):
+        soup = BeautifulSoup(html_report.render(result, lang), "html.parser")
+        assert soup.find("h2", id="readability").get_text() == heading
