@@ -13,7 +13,7 @@ from checks.accessibility import (
     text_zoom_200,
 )
 from checks.escalation import contact_email_visible, contact_page_linked, contact_phone_visible
-from checks.language import readability_level
+from checks.language import hard_sentence, readability_level
 
 ALL_CHECKS: tuple[Check, ...] = (
     axe.CHECK,
@@ -21,6 +21,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     text_zoom_200.CHECK,
     focus_visible.CHECK,
     readability_level.CHECK,
+    hard_sentence.CHECK,
     contact_phone_visible.CHECK,
     contact_email_visible.CHECK,
     contact_page_linked.CHECK,

@@ -20,7 +20,9 @@ class PageLanguage:
 
 
 def page_language(page: PageSnapshot) -> PageLanguage:
-    """The declared language; when none is declared, the detected one (if confident)."""
+    """The language to analyse the text in: the declared one, unless the detector is
+    confident the text is in another (then lang-matches-content reports the mismatch, and
+    English text is not scored with Dutch formulas); undeclared: the detected one."""
     return page.memo("page_language", lambda: _decide(page))
 
 
@@ -29,7 +31,7 @@ def _decide(page: PageSnapshot) -> PageLanguage:
     if len(page.main_text) >= MIN_DETECT_CHARS:
         code, confidence = detect_language(page.main_text)
         detected = code if confidence >= MIN_CONFIDENCE else ""
-    if page.language:
+    if page.language and (not detected or detected == page.language):
         return PageLanguage(page.language, "declared", detected)
     if detected:
         return PageLanguage(detected, "detected", detected)

@@ -1,3 +1,5 @@
+import pytest
+
 from auditor.testing import make_page
 from checks.language.readability_level import CHECK, measure
 
@@ -21,26 +23,51 @@ EASY_EN = (
 ) * 8
 
 
+GERMAN = (
+    "Wenn Sie Ihre Rechnung nicht rechtzeitig bezahlen können, wenden Sie sich bitte an "
+    "unseren Kundenservice. Gemeinsam finden wir eine Lösung, die zu Ihrer Situation passt. "
+) * 6
+
+
 def page(text: str, lang: str):
+    lang_attr = f" lang='{lang}'" if lang else ""
     return make_page(
-        f"<html lang='{lang}'><body><main><h1>Betalen</h1><p>{text}</p></main></body></html>"
+        f"<html{lang_attr}><body><main><h1>Betalen</h1><p>{text}</p></main></body></html>"
     )
 
 
-def test_hard_dutch_fires_with_flesch_douma():
+def test_hard_dutch_fires_with_a_level_above_b1():
     [finding] = CHECK.execute(page(HARD_NL, "nl"))
-    assert "flesch-douma" in finding.message
-    assert measure(page(HARD_NL, "nl"))["reading_ease"] < 45
+    assert "harder than the target B1" in finding.message
+    metrics = measure(page(HARD_NL, "nl"))
+    assert metrics["readability_level"] in ("B2", "C1")
+    assert metrics["readability_target_met"] is False
+    assert metrics["flesch_douma"] < 45
+    assert metrics["lang_source"] == "declared"
 
 
 def test_easy_dutch_passes():
     assert CHECK.execute(page(EASY_NL, "nl")) == []
-    assert measure(page(EASY_NL, "nl"))["readability_level"] in ("easy", "plain")
+    metrics = measure(page(EASY_NL, "nl"))
+    assert metrics["readability_level"] in ("A2", "B1")
+    assert metrics["readability_target_met"] is True
+    assert metrics["reading_ease"] > measure(page(HARD_NL, "nl"))["reading_ease"]
 
 
 def test_hard_english_fires_and_easy_english_passes():
     assert [f.check_id for f in CHECK.execute(page(HARD_EN, "en-GB"))] == ["readability-level"]
+    assert "target grade 8" in CHECK.execute(page(HARD_EN, "en"))[0].message
     assert CHECK.execute(page(EASY_EN, "en")) == []
+    easy = measure(page(EASY_EN, "en"))
+    assert easy["readability_level"] in ("grade 5", "grade 6", "grade 7", "grade 8")
+    assert easy["fk_grade"] < 8 < measure(page(HARD_EN, "en"))["fk_grade"]
+
+
+def test_targets_are_configurable():
+    assert CHECK.execute(page(HARD_NL, "nl"), {"target_level": "C1"}) == []
+    assert CHECK.execute(page(EASY_EN, "en"), {"target_grade": 4})
+    with pytest.raises(ValueError, match="target_level"):
+        CHECK.execute(page(HARD_NL, "nl"), {"target_level": "B3"})
 
 
 def test_short_text_is_measured_but_not_judged():
@@ -48,15 +75,19 @@ def test_short_text_is_measured_but_not_judged():
         "Indien u wenst te beëindigen, dient u een schriftelijk verzoek in te dienen.", "nl"
     )
     assert CHECK.execute(short) == []
-    assert "reading_ease" in measure(short)
+    metrics = measure(short)
+    assert "reading_ease" in metrics
+    assert "readability_target_met" not in metrics
 
 
-def test_unsupported_or_missing_language_is_not_scored():
-    for lang in ("de", ""):
-        metrics = measure(page(HARD_EN, lang))
-        assert metrics["readability_level"] == "not scored"
-        assert "reading_ease" not in metrics
-        assert CHECK.execute(page(HARD_EN, lang)) == []
+def test_unsupported_language_is_not_scored_and_missing_language_is_detected():
+    metrics = measure(page(GERMAN, "de"))
+    assert metrics["readability_level"] == "not scored"
+    assert "reading_ease" not in metrics
+    assert CHECK.execute(page(GERMAN, "de")) == []
+    detected = measure(page(HARD_EN, ""))
+    assert detected["lang_source"] == "detected"
+    assert detected["readability_level"].startswith("grade")
 
 
 def test_headings_and_list_items_are_separate_sentences():
@@ -70,3 +101,4 @@ def test_headings_and_list_items_are_separate_sentences():
         + "</p></main></body></html>"
     )
     assert measure(listed)["reading_ease"] > measure(glued)["reading_ease"] + 20
+    assert measure(listed)["sentences"] == 31
