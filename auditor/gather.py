@@ -29,6 +29,8 @@ DOCUMENT_EXTENSIONS = re.compile(
     re.I,
 )
 
+MAX_IMAGES = 200  # per page: enough to find broken ones, bounded for huge galleries
+
 # Everything the checks need from the DOM, in one round trip.
 EXTRACT_JS = """([mainSelector, excludeSelector]) => {
   const visible = (el) => {
@@ -93,6 +95,8 @@ EXTRACT_JS = """([mainSelector, excludeSelector]) => {
     title: document.title || '',
     lang: document.documentElement.getAttribute('lang') || '',
     html: document.documentElement.outerHTML,
+    images: [...new Set([...document.images].map((i) => i.currentSrc || i.src)
+      .filter((u) => u && /^https?:/.test(u)))],
     text, mainText, links,
   };
 }"""
@@ -230,6 +234,8 @@ async def gather(
         title=data["title"].strip(),
         lang=data["lang"],
         links=tuple(_link(raw, page.url) for raw in data["links"]),
+        images=tuple(data["images"][:MAX_IMAGES]),
+        redirects=_redirect_chain(response),
         probes=probes,
         timings=timings,
         depth=depth,
@@ -260,6 +266,16 @@ async def _run_probes(
         except Exception as exc:
             probes[probe.name] = {"error": f"{type(exc).__name__}: {exc}"}
         timings[f"{probe.name}_ms"] = _ms(started)
+
+
+def _redirect_chain(response: Any) -> tuple[str, ...]:
+    """The URLs that redirected to the final response, first one first."""
+    chain = []
+    request = response.request.redirected_from
+    while request is not None:
+        chain.append(request.url)
+        request = request.redirected_from
+    return tuple(reversed(chain))
 
 
 async def _wait_for_load(page: Page, remaining_ms: float) -> bool:

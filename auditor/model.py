@@ -244,6 +244,8 @@ class PageSnapshot:
     title: str = ""
     lang: str = ""
     links: tuple[Link, ...] = ()
+    images: tuple[str, ...] = ()  # absolute URLs of the images the page shows
+    redirects: tuple[str, ...] = ()  # the URLs that redirected, in order, before final_url
     probes: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     timings: Mapping[str, float] = dataclasses.field(default_factory=dict)
     depth: int = 0
@@ -292,7 +294,11 @@ def primary_language(tag: str) -> str:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class PageSummary:
-    """What site checks need of one page; kept for the whole crawl, so it stays small."""
+    """What site checks need of one page; kept for the whole crawl, so it stays small.
+
+    `links` are the internal links in DOM order; `external` the other http(s), tel: and
+    mailto: links; `anchors` the ids and `<a name>`s a #fragment can point to.
+    """
 
     url: str
     final_url: str
@@ -302,6 +308,10 @@ class PageSummary:
     kind: str
     is_html: bool
     links: tuple[Link, ...] = ()
+    external: tuple[Link, ...] = ()
+    images: tuple[str, ...] = ()
+    anchors: frozenset[str] = frozenset()
+    redirects: tuple[str, ...] = ()
     facts: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
     @classmethod
@@ -315,8 +325,36 @@ class PageSummary:
             kind=page.kind,
             is_html=page.is_html,
             links=tuple(link for link in page.links if link.internal),
+            external=tuple(link for link in page.links if not link.internal),
+            images=page.images,
+            anchors=_anchors(page) if page.is_html and page.html else frozenset(),
+            redirects=page.redirects,
             facts=dict(facts or {}),
         )
+
+
+def _anchors(page: PageSnapshot) -> frozenset[str]:
+    dom = page.dom
+    return frozenset(
+        [str(el["id"]) for el in dom.select("[id]")]
+        + [str(el["name"]) for el in dom.select("a[name]")]
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class LinkStatus(Record):
+    """What checking one URL (a link target, an image) gave; once per URL per audit."""
+
+    url: str
+    status: int | None = None
+    error: str = ""  # DNS, connection, timeout… ("" when a response came)
+    final_url: str = ""
+    redirects: int = 0
+    content_type: str = ""
+
+    @property
+    def broken(self) -> bool:
+        return bool(self.error) or (self.status or 0) >= 400
 
 
 @dataclasses.dataclass(frozen=True)
@@ -326,6 +364,7 @@ class SiteSummary:
     start_urls: tuple[str, ...]
     pages: tuple[PageSummary, ...]
     fetched_at: datetime = dataclasses.field(default_factory=utcnow)
+    link_status: Mapping[str, LinkStatus] = dataclasses.field(default_factory=dict)
 
     @property
     def html_pages(self) -> tuple[PageSummary, ...]:
