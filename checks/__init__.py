@@ -13,7 +13,13 @@ from checks.accessibility import (
     text_zoom_200,
 )
 from checks.escalation import contact_email_visible, contact_page_linked, contact_phone_visible
-from checks.language import hard_sentence, readability_level
+from checks.language import (
+    hard_sentence,
+    jargon_term,
+    rare_word,
+    readability_level,
+    unexplained_abbreviation,
+)
 
 ALL_CHECKS: tuple[Check, ...] = (
     axe.CHECK,
@@ -22,6 +28,9 @@ ALL_CHECKS: tuple[Check, ...] = (
     focus_visible.CHECK,
     readability_level.CHECK,
     hard_sentence.CHECK,
+    jargon_term.CHECK,
+    rare_word.CHECK,
+    unexplained_abbreviation.CHECK,
     contact_phone_visible.CHECK,
     contact_email_visible.CHECK,
     contact_page_linked.CHECK,

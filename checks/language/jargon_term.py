@@ -1,0 +1,303 @@
+"""jargon-term: a word or phrase from the jargon list, with a plainer word to use instead.
+
+## What it does
+Looks up the words and phrases of the main text (not navigation, header or footer) in a
+built-in list of officialese and insurance, energy, banking and government jargon, each with a
+plainer alternative: about 490 Dutch and 270 English entries in `checks/data/jargon_nl.json`
+and `jargon_en.json`, drawn from published plain-language word lists (see
+`checks/data/README.md`). The page's language decides the list; pages in other languages are
+not checked. Matching is on whole words and phrases, case-insensitive, with cheap inflections:
+Dutch verbs ("verstrekken" also finds "verstrekt", "verstrekte", "verstrekkende"), Dutch
+nouns and adjectives ("restituties", "desbetreffende") and English verbs and nouns
+("commenced", "remittances"). A term inside a longer compound is found only when its entry
+says so (`"compound": true`: "incassomachtiging" in "SEPA-incassomachtigingen").
+
+Each term is reported once per page, with the first sentence it is in as evidence. The
+finding's signature is the term, so one term on many pages is one issue: "replace 'indien'
+with 'als' everywhere".
+
+## Why is this bad?
+Customers who stumble over "incassomachtiging", "teneinde" or "pursuant to" read on without
+understanding, or call. Official and legal words are the first thing plain-language guides
+(Direct Duidelijk, Plain English Campaign, GOV.UK) tell writers to replace.
+
+## Example
+"Indien u de incassomachtiging wenst in te trekken, dient u ons dit schriftelijk te melden."
+
+## Use instead
+"Wilt u niet meer dat wij automatisch afschrijven? Laat het ons weten."
+
+## Options
+- `avoid` (mapping term → alternative, default none): more terms to report, e.g.
+  `avoid = {"Mijn Dossier" = "Mijn omgeving"}`. Matched as written, without inflection.
+- `allow` (list of terms, default none): terms never reported, e.g. `["overeenkomst"]`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cache
+from typing import Any
+
+from auditor.check import Check
+from auditor.model import Finding, PageSnapshot, Pitfall, Severity
+from checks.language.page_language import page_language
+from checks.language.words import Sentence, load_data, page_sentences
+
+LANGUAGES = ("nl", "en")
+VOWELS = "aeiouy"
+NL_NO_GE_PREFIXES = ("be", "ge", "her", "ont", "ver", "er")
+MIN_COMPOUND_REST = 3  # letters that must remain beside a term inside a compound
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Term:
+    term: str
+    use: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Forms (tuples of lower-case words) by first word, longest first; compound forms."""
+
+    phrases: Mapping[str, tuple[tuple[tuple[str, ...], Term], ...]]
+    compound_prefixes: Mapping[str, Term]
+    compound_suffixes: Mapping[str, Term]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Hit:
+    term: Term
+    text: str  # as written on the page
+    sentence: Sentence
+
+
+# --- inflection ------------------------------------------------------------------------------
+
+
+def dutch_verb_forms(infinitive: str) -> set[str]:
+    """Present, past and participle forms of a regular Dutch verb: "verstrekken" ->
+    verstrekt, verstrekte(n), verstrekkend(e); "retourneren" -> retourneert, geretourneerd.
+    The bare stem is left out (it is often a plain noun: "wensen" -> "wens"); irregular
+    forms are listed in the data ("forms")."""
+    if not infinitive.endswith("en") or " " in infinitive:
+        return set()
+    base = infinitive[:-2]
+    if infinitive.endswith(("oen", "ien", "aan", "een")):
+        # Irregular short verbs ("voldoen"): their present participle is often another word
+        # ("voldoende"), so only the regular present forms.
+        return {infinitive, infinitive[:-1] + "t"}
+    elif len(base) > 2 and base[-1] == base[-2] and base[-1] not in VOWELS:
+        stem = base[:-1]
+    elif base.endswith("iër"):
+        stem = base[:-3] + "ieer"
+    elif len(base) > 2 and base[-1] not in VOWELS and base[-2] in "aeou" and base[-3] not in VOWELS:
+        stem = base[:-1] + base[-2] + base[-1]
+    else:
+        stem = base
+    stem = stem[:-1] + {"v": "f", "z": "s"}.get(stem[-1], stem[-1])
+    past = "te" if base[-1:] in set("tkfschpx") else "de"
+    ending = "" if stem.endswith(("t", "d")) else past[0]
+    participle = stem + ending
+    if not infinitive.startswith(NL_NO_GE_PREFIXES):
+        participle = "ge" + participle
+    return {
+        infinitive,
+        infinitive + "d",
+        infinitive + "de",
+        stem if stem.endswith("t") else stem + "t",
+        stem + past,
+        stem + past + "n",
+        participle,
+        participle + "e",
+    }
+
+
+def dutch_noun_forms(noun: str) -> set[str]:
+    forms = {noun + "s", noun + "'s"}
+    if noun.endswith("e"):
+        return forms | {noun + "n"}
+    forms |= {noun + "en", noun + noun[-1] + "en"}
+    if len(noun) > 3 and noun[-2] == noun[-3] and noun[-2] in "aeou":
+        undoubled = noun[:-2] + noun[-1:]
+        forms.add(undoubled.removesuffix("f") + "ven" if noun.endswith("f") else undoubled + "en")
+    return forms
+
+
+def dutch_adjective_forms(adjective: str) -> set[str]:
+    return {adjective + "e", adjective + "er"}
+
+
+def english_verb_forms(verb: str) -> set[str]:
+    if verb.endswith("e"):
+        return {verb + "s", verb + "d", verb[:-1] + "ing"}
+    if verb.endswith("y") and verb[-2:-1] not in VOWELS:
+        return {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    return {verb + "s", verb + "es", verb + "ed", verb + "ing"}
+
+
+def english_noun_forms(noun: str) -> set[str]:
+    if noun.endswith("y") and noun[-2:-1] not in VOWELS:
+        return {noun[:-1] + "ies"}
+    return {noun + "s", noun + "es"}
+
+
+INFLECTIONS = {
+    ("nl", "verb"): dutch_verb_forms,
+    ("nl", "noun"): dutch_noun_forms,
+    ("nl", "adj"): dutch_adjective_forms,
+    ("en", "verb"): english_verb_forms,
+    ("en", "noun"): english_noun_forms,
+}
+
+
+def forms_of(entry: Mapping[str, Any], language: str) -> set[str]:
+    term = str(entry["term"]).lower()
+    inflect = INFLECTIONS.get((language, str(entry.get("inflect", ""))))
+    generated = inflect(term) if inflect and " " not in term else set()
+    explicit = {str(f).lower() for f in entry.get("forms", ())}
+    return {term} | generated | explicit
+
+
+# --- the lexicon -----------------------------------------------------------------------------
+
+
+def build_lexicon(entries: Iterable[Mapping[str, Any]], language: str) -> Lexicon:
+    """Index the entries' forms. A term's own spelling wins over another entry's inflected
+    form ("indien" stays "als", not a form of "indienen")."""
+    by_form: dict[tuple[str, ...], Term] = {}
+    own: dict[tuple[str, ...], Term] = {}
+    prefixes: dict[str, Term] = {}
+    suffixes: dict[str, Term] = {}
+    for entry in entries:
+        term = Term(str(entry["term"]), tuple(str(u) for u in entry["use"]))
+        own[tuple(term.term.lower().split())] = term
+        for form in forms_of(entry, language):
+            by_form.setdefault(tuple(form.split()), term)
+            if entry.get("compound") and " " not in form:
+                prefixes.setdefault(form, term)
+                suffixes.setdefault(form, term)
+    by_form.update(own)
+    phrases: dict[str, list[tuple[tuple[str, ...], Term]]] = {}
+    for words, term in by_form.items():
+        phrases.setdefault(words[0], []).append((words, term))
+    return Lexicon(
+        phrases={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()},
+        compound_prefixes=prefixes,
+        compound_suffixes=suffixes,
+    )
+
+
+@cache
+def lexicon(language: str, avoid: tuple[tuple[str, str], ...] = ()) -> Lexicon | None:
+    """The built-in list for a language plus the user's `avoid` terms (cached per process)."""
+    if language not in LANGUAGES:
+        return None
+    entries: list[Mapping[str, Any]] = [{"term": term, "use": [use]} for term, use in avoid]
+    entries += load_data(f"jargon_{language}.json")["terms"]
+    return build_lexicon(entries, language)
+
+
+# --- matching --------------------------------------------------------------------------------
+
+
+def compound_term(word: str, lex: Lexicon) -> Term | None:
+    """A compound-enabled term at the start or end of a longer word ("incassomachtigingen",
+    "SEPA-incassomachtiging")."""
+    for part in word.split("-"):
+        for cut in range(MIN_COMPOUND_REST, len(part) - MIN_COMPOUND_REST + 1):
+            head, tail = part[:cut], part[cut:]
+            term = lex.compound_prefixes.get(head) or lex.compound_suffixes.get(tail)
+            if term:
+                return term
+        term = lex.compound_prefixes.get(part)
+        if term and part != word:
+            return term
+    return None
+
+
+def sentence_hits(sentence: Sentence, lex: Lexicon) -> Iterator[Hit]:
+    words = sentence.words
+    lowered = [t.lower for t in words]
+    i = 0
+    while i < len(words):
+        match = next(
+            (
+                (len(form), term)
+                for form, term in lex.phrases.get(lowered[i], ())
+                if tuple(lowered[i : i + len(form)]) == form
+            ),
+            None,
+        )
+        if match:
+            size, term = match
+            yield Hit(term, sentence.text[words[i].start : words[i + size - 1].end], sentence)
+            i += size
+            continue
+        term = compound_term(lowered[i], lex) if len(lowered[i]) > 2 * MIN_COMPOUND_REST else None
+        if term:
+            yield Hit(term, words[i].text, sentence)
+        i += 1
+
+
+def find_hits(sentences: Iterable[Sentence], lex: Lexicon, allow: Iterable[str] = ()) -> list[Hit]:
+    """Every occurrence of a list term, skipping the allowed ones (by term or as written)."""
+    allowed = {a.lower() for a in allow}
+    return [
+        hit
+        for s in sentences
+        for hit in sentence_hits(s, lex)
+        if hit.term.term.lower() not in allowed and hit.text.lower() not in allowed
+    ]
+
+
+def builtin_hits(page: PageSnapshot) -> list[Hit]:
+    """Hits of the built-in list on the page (shared with `rare-word`, which must not report
+    the same words again)."""
+
+    def compute() -> list[Hit]:
+        lex = lexicon(page_language(page).code)
+        return find_hits(page_sentences(page), lex) if lex else []
+
+    return page.memo("jargon.builtin_hits", compute)
+
+
+def first_per_term(hits: Iterable[Hit]) -> list[Hit]:
+    seen: dict[str, Hit] = {}
+    for hit in hits:
+        seen.setdefault(hit.term.term.lower(), hit)
+    return list(seen.values())
+
+
+def message(hit: Hit) -> str:
+    alternatives = " or ".join(f'"{u}"' for u in hit.term.use)
+    if hit.text.lower() == hit.term.term.lower():
+        return f'"{hit.text}" is jargon: write {alternatives}.'
+    return f'"{hit.text}" is jargon ("{hit.term.term}"): write {alternatives}.'
+
+
+def run(
+    page: PageSnapshot, *, avoid: Mapping[str, str] | None = None, allow: Sequence[str] = ()
+) -> Iterator[Finding]:
+    lex = lexicon(page_language(page).code, tuple(sorted((avoid or {}).items())))
+    hits = find_hits(page_sentences(page), lex, allow) if lex else []
+    for hit in first_per_term(hits):
+        yield CHECK.finding(
+            page.url,
+            message(hit),
+            evidence=hit.sentence.text,
+            signature=hit.term.term.lower(),
+            highlights=(hit.text,),
+        )
+
+
+CHECK = Check(
+    id="jargon-term",
+    pitfall=Pitfall.LANGUAGE,
+    severity=Severity.MODERATE,
+    title="The text avoids jargon",
+    failure_title="The text uses jargon where a plainer word exists",
+    run=run,
+    docs=__doc__ or "",
+)

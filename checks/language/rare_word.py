@@ -1,0 +1,202 @@
+"""rare-word: a word that is rare in the page's language.
+
+## What it does
+Looks up every word of the main text in wordfreq's frequency table for the page's language
+(Dutch or English; other languages are not checked) and reports words whose Zipf frequency is
+below the threshold. Zipf is log10 of uses per billion words: "huis" 5.7, "fiscaal" 3.7,
+"restitutie" 2.7, "incassomachtiging" 1.8, an unseen word 0.
+
+Not reported: names and labels (words with a capital other than at a sentence start, also
+where the same word appears elsewhere; words with inner capitals such as "iDEAL"), anything
+with a digit (numbers, codes), URLs and e-mail addresses, abbreviations (see
+`unexplained-abbreviation`), words the page explains (`<dfn>`, `<abbr title>`, a `<dl>`
+glossary, "X (dat is …)", "X betekent …", "X: …" at the start of a paragraph), words much
+more common in the other language (a quoted English passage on a Dutch page), words the
+`jargon-term` list already reports, and words in `allow`.
+
+Dutch writes compounds as one word, and most are rare without being hard:
+"meterstandgegevens" is unseen, but "meterstand" + "gegevens" is clear. A Dutch word below the
+threshold is therefore split into known parts first (with a linking "s", "e" or "en"); it is
+reported only when no split has parts above the threshold, or when it is longer than
+`max_compound` letters.
+
+Each word is reported once per page, with its Zipf value and the first sentence it is in.
+
+## Why is this bad?
+Readers skip or misread words they rarely see; with a few of them in a sentence, the sentence
+is lost. Frequency is the best single predictor of whether a reader knows a word.
+
+## Example
+"De premie wordt na subrogatie verhaald op de veroorzaker."
+
+## Use instead
+"Wij vragen het geld terug aan degene die de schade heeft veroorzaakt." Or explain the word
+where it is first used.
+
+## Options
+- `threshold` (mapping language → Zipf, default `{"nl" = 2.8, "en" = 3.0}`): report words
+  below it. Calibrated on tests/data/jargon_marked.jsonl (see bench/jargon_accuracy.py).
+- `max_compound` (int, default 20): Dutch compounds longer than this are reported even when
+  their parts are common.
+- `allow` (list of words, default none): words never reported (product names, your own terms).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
+
+from auditor.check import Check
+from auditor.model import Finding, PageSnapshot, Pitfall, Severity
+from checks.language.jargon_term import builtin_hits
+from checks.language.page_language import page_language
+from checks.language.words import (
+    Sentence,
+    Token,
+    page_glossary,
+    page_names,
+    page_sentences,
+    zipf,
+)
+
+THRESHOLDS: Mapping[str, float] = {"nl": 2.8, "en": 3.0}
+OTHER_LANGUAGE = {"nl": "en", "en": "nl"}
+FOREIGN_MIN = 3.5  # a word this common in the other language, and
+FOREIGN_MARGIN = 1.0  # this much more common there than here, is foreign
+MIN_LETTERS = 3
+MIN_PART = 3  # letters in the parts of a compound ("gas" + "meter")
+PART_MIN = 3.3  # Zipf of each part: wordfreq also holds fragments ("exp", "loot")
+LINKS = ("s", "en", "e")  # Dutch linking morphemes: "storing-s-nummer"
+# Prefixes and suffixes that wordfreq also knows as words; they do not make a compound
+# transparent ("ont" + "bindende", "verhaal" + "baar").
+# Separable particles are short but known: "af" + "leest" ("aflezen": read a meter).
+PARTICLES = frozenset({"af", "op", "in", "na", "om", "uit", "aan", "toe", "mee", "weg", "bij"})
+NOT_HEADS = frozenset({"ont", "ver", "her", "mis"})
+NOT_TAILS = frozenset(
+    {"lijk", "lijke", "lijken", "baar", "bare", "heid", "heden", "schap", "loos", "loze"}
+    | {"ende", "ling", "lingen", "achtig", "isch", "ische", "tjes"}
+)
+
+
+@lru_cache(maxsize=65536)
+def compound_score(word: str, language: str, depth: int = 2) -> float:
+    """How common the parts of a compound are: the best split into two parts, scored by its
+    rarer part (0 when it does not split). Parts may be compounds themselves (`depth`)."""
+    best = 0.0
+    for cut in range(2, len(word) - MIN_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        if head in NOT_HEADS or tail in NOT_TAILS or (cut < MIN_PART and head not in PARTICLES):
+            continue
+        heads = [head] + [head[: -len(k)] for k in LINKS if head.endswith(k)]
+        head_score = max(part_score(h, language, depth) for h in heads if len(h) >= 2)
+        if head_score > best:
+            best = max(best, min(head_score, part_score(tail, language, depth)))
+    return best
+
+
+def part_score(part: str, language: str, depth: int) -> float:
+    known = zipf(part, language)
+    return known if known or depth <= 1 else compound_score(part, language, depth - 1)
+
+
+def is_rare(word: str, language: str, threshold: float, max_compound: int) -> bool:
+    if zipf(word, language) >= threshold:
+        return False
+    if language != "nl" or len(word) > max_compound:
+        return True
+    return compound_score(word, language) < max(threshold, PART_MIN)
+
+
+def is_foreign(word: str, language: str) -> bool:
+    """Common in the other language and much less so in this one ("switched" on a Dutch
+    page): a quoted passage or a loan word, not a rare word."""
+    if language not in OTHER_LANGUAGE:
+        return False
+    other = zipf(word, OTHER_LANGUAGE[language])
+    return other >= FOREIGN_MIN and other >= zipf(word, language) + FOREIGN_MARGIN
+
+
+def candidate(token: Token, names: frozenset[str]) -> bool:
+    """A plain lower-case word: not a name, label, abbreviation, number or code."""
+    text = token.text
+    return (
+        token.kind == "word"
+        and sum(c.isalpha() for c in text) >= MIN_LETTERS
+        and not token.has_digit
+        and not any(c.isupper() for c in text[1:])
+        and not (token.capitalised and not token.first)
+        and token.lower not in names
+    )
+
+
+def parts_of(token: Token) -> list[str]:
+    """The word, or its hyphenated parts ("e-mailadres" -> "mailadres")."""
+    return [p for p in token.lower.split("-") if len(p) >= MIN_LETTERS] or [token.lower]
+
+
+def rare_words(
+    sentences: Sequence[Sentence],
+    language: str,
+    *,
+    threshold: float,
+    max_compound: int,
+    skip: frozenset[str],
+    names: frozenset[str],
+) -> Iterator[tuple[str, float, Sentence]]:
+    """(word, zipf, first sentence) for each distinct rare word."""
+    seen: set[str] = set(skip)
+    for sentence in sentences:
+        for token in sentence.words:
+            if token.lower in seen or not candidate(token, names):
+                continue
+            seen.add(token.lower)
+            for part in parts_of(token):
+                if (
+                    part not in skip
+                    and not is_foreign(part, language)
+                    and is_rare(part, language, threshold, max_compound)
+                ):
+                    yield token.text, zipf(part, language), sentence
+                    break
+
+
+def run(
+    page: PageSnapshot,
+    *,
+    threshold: Mapping[str, float] | None = None,
+    max_compound: int = 20,
+    allow: Sequence[str] = (),
+) -> Iterator[Finding]:
+    language = page_language(page).code
+    limit = {**THRESHOLDS, **(threshold or {})}.get(language)
+    if limit is None:
+        return
+    jargon = {w.lower() for hit in builtin_hits(page) for w in hit.text.split()}
+    skip = frozenset(a.lower() for a in allow) | page_glossary(page) | jargon
+    for word, value, sentence in rare_words(
+        page_sentences(page),
+        language,
+        threshold=limit,
+        max_compound=max_compound,
+        skip=skip,
+        names=page_names(page),
+    ):
+        yield CHECK.finding(
+            page.url,
+            f'"{word}" is a rare word (Zipf {value:.1f}, below {limit:g}): use a more common '
+            f"word or explain it.",
+            evidence=sentence.text,
+            signature=word.lower(),
+            highlights=(word,),
+        )
+
+
+CHECK = Check(
+    id="rare-word",
+    pitfall=Pitfall.LANGUAGE,
+    severity=Severity.MINOR,
+    title="The text uses common words",
+    failure_title="The text uses rare words",
+    run=run,
+    docs=__doc__ or "",
+)

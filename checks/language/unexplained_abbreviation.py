@@ -1,0 +1,197 @@
+"""unexplained-abbreviation: an abbreviation or acronym that the page does not explain.
+
+## What it does
+Finds, in the main text of Dutch and English pages, acronyms (two or more capitals, at least
+half of the word: "WOZ", "SEPA", "KvK", also inside "WOZ-waarde") and abbreviations with dots
+("i.v.m.", "t.a.v.", "o.a.", "bijv.", "e.g."). An acronym is reported when it is not
+explained where it is first used: no `<abbr title>`, no `<dfn>` or `<dl>` entry, and no
+expansion in the paragraph of its first use or the one after it ("Wet waardering onroerende
+zaken (WOZ)", "WOZ (Wet waardering onroerende zaken)", "WOZ staat voor …", "WOZ: …").
+Abbreviations with dots are always reported, with their written-out form from
+`checks/data/abbreviations_<lang>.json`: writing them out is the fix.
+
+Not reported: abbreviations everyone knows (a short list per language in the same data file:
+NL, EU, PDF, OK, TV, BV, NV, IBAN, btw, ID, SMS, PIN, FAQ, …; IBAN because it is the name
+printed on every bank card, and its expansion helps nobody), units and currencies (MWh, GB,
+EUR), Roman numerals, words in a sentence that is written in capitals, and terms in `allow`.
+Each abbreviation is reported once per page, with the first sentence it is in.
+
+## Why is this bad?
+Abbreviations save the writer time and cost the reader more. Readers who do not know "WOZ" or
+"t.a.v." guess, skip or call; screen readers spell some out letter by letter and read others
+as words.
+
+## Example
+"Vermeld bij de betaling uw KvK-nummer, i.v.m. de controle."
+
+## Use instead
+"Vermeld bij de betaling het nummer van uw inschrijving bij de Kamer van Koophandel (KvK).
+Dan kunnen wij controleren of het klopt."
+
+## Options
+- `allow` (list, default none): abbreviations your readers know, e.g. `["DigiD", "CAK"]`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from functools import cache
+
+from auditor.check import Check
+from auditor.model import Finding, PageSnapshot, Pitfall, Severity
+from checks.language.page_language import page_language
+from checks.language.words import Sentence, load_data, page_glossary, page_sentences
+
+LANGUAGES = ("nl", "en")
+ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+MAX_ACRONYM = 10
+SHOUTING_SHARE = 0.6  # a sentence with this share of words in capitals is shouting
+EXPLAINING_WORDS = (
+    r"staat voor|betekent|is de afkorting van|is een afkorting van|oftewel|ofwel|dat is"
+    r"|stands for|means|is short for|that is"
+)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Abbreviations:
+    known: frozenset[str]
+    dotted: Mapping[str, str]
+    expansions: Mapping[str, str]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Use:
+    abbreviation: str
+    sentence: Sentence
+    written_out: str  # "" when unknown
+    dotted: bool
+
+
+@cache
+def abbreviations(language: str) -> Abbreviations | None:
+    if language not in LANGUAGES:
+        return None
+    data = load_data(f"abbreviations_{language}.json")
+    return Abbreviations(
+        known=frozenset(data["known"]) | frozenset(data["units"]),
+        dotted={k.lower(): v for k, v in data["dotted"].items()},
+        expansions=data["expansions"],
+    )
+
+
+def is_acronym(word: str) -> bool:
+    """Two or more capitals, at least half of the word, starting with one: "WOZ", "KvK"."""
+    capitals = sum(c.isupper() for c in word)
+    return (
+        2 <= len(word) <= MAX_ACRONYM
+        and word[0].isupper()
+        and capitals >= 2
+        and capitals * 2 >= len(word)
+        and word.isalpha()
+        and not ROMAN.fullmatch(word)
+    )
+
+
+def shouting(sentence: Sentence) -> bool:
+    words = [t.text for t in sentence.words if len(t.text) > 1]
+    return len(words) >= 3 and sum(w.isupper() for w in words) >= SHOUTING_SHARE * len(words)
+
+
+def uses_in(sentence: Sentence, abbr: Abbreviations) -> Iterator[Use]:
+    for token in sentence.tokens:
+        if token.kind == "dotted":
+            yield Use(token.text, sentence, abbr.dotted.get(token.lower, ""), dotted=True)
+        elif token.kind == "word" and token.text[1:].islower() and _dot_after(sentence, token.end):
+            written_out = abbr.dotted.get(token.lower + ".")
+            if written_out:
+                yield Use(token.text + ".", sentence, written_out, dotted=True)
+        if token.kind != "word" or shouting(sentence):
+            continue
+        for part in re.sub(r"['’]s$", "", token.text).split("-"):
+            if is_acronym(part) and part not in abbr.known:
+                yield Use(part, sentence, abbr.expansions.get(part, ""), dotted=False)
+
+
+def _dot_after(sentence: Sentence, end: int) -> bool:
+    return sentence.text[end : end + 1] == "."
+
+
+def expanded(acronym: str, text: str) -> bool:
+    """The text spells the acronym out: "… (WOZ)", "WOZ (…)", "WOZ staat voor …", "WOZ: …"."""
+    a = re.escape(acronym)
+    return bool(
+        re.search(rf"\(\s*{a}\s*\)", text)
+        or re.search(rf"\b{a}\s*\((?!\s*[A-Z]{{2,}}\s*\))[^()]{{4,}}\)", text)
+        or re.search(rf"\b{a}\b,?\s+(?:{EXPLAINING_WORDS})\b", text, re.IGNORECASE)
+        or re.match(rf"{a}\s*[:–—=]\s+\w", text)
+    )
+
+
+def explained(use: Use, sentences: Sequence[Sentence], glossary: frozenset[str]) -> bool:
+    """Explained in markup, or in the block of its first use or the next one."""
+    if use.abbreviation.lower() in glossary:
+        return True
+    line = use.sentence.line
+    return any(expanded(use.abbreviation, s.text) for s in sentences if line <= s.line <= line + 1)
+
+
+def unexplained(
+    sentences: Sequence[Sentence],
+    abbr: Abbreviations,
+    glossary: frozenset[str],
+    allow: Sequence[str],
+) -> Iterator[Use]:
+    """The first use of each abbreviation that is not explained."""
+    seen = {a.lower() for a in allow}
+    for sentence in sentences:
+        for use in uses_in(sentence, abbr):
+            if use.abbreviation.lower() in seen:
+                continue
+            seen.add(use.abbreviation.lower())
+            if use.dotted or not explained(use, sentences, glossary):
+                yield use
+
+
+def message(use: Use) -> str:
+    if use.dotted and use.written_out:
+        alternatives = " or ".join(f'"{w.strip()}"' for w in use.written_out.split(";"))
+        return f'"{use.abbreviation}" is an abbreviation: write {alternatives}.'
+    if use.dotted:
+        return f'"{use.abbreviation}" is an abbreviation: write it out.'
+    if use.written_out:
+        return (
+            f'"{use.abbreviation}" is not explained: write "{use.written_out} '
+            f'({use.abbreviation})" where it is first used.'
+        )
+    return (
+        f'"{use.abbreviation}" is not explained: write it out where it is first used, or '
+        f"mark it up with <abbr title>."
+    )
+
+
+def run(page: PageSnapshot, *, allow: Sequence[str] = ()) -> Iterator[Finding]:
+    abbr = abbreviations(page_language(page).code)
+    if abbr is None:
+        return
+    sentences = page_sentences(page)
+    for use in unexplained(sentences, abbr, page_glossary(page), allow):
+        yield CHECK.finding(
+            page.url,
+            message(use),
+            evidence=use.sentence.text,
+            signature=use.abbreviation.lower() if use.dotted else use.abbreviation,
+            highlights=(use.abbreviation,),
+        )
+
+
+CHECK = Check(
+    id="unexplained-abbreviation",
+    pitfall=Pitfall.LANGUAGE,
+    severity=Severity.MINOR,
+    title="Abbreviations are explained",
+    failure_title="Abbreviations are used without explanation",
+    run=run,
+    docs=__doc__ or "",
+)

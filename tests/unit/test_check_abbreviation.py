@@ -1,0 +1,49 @@
+from auditor.testing import make_page
+from checks.language.unexplained_abbreviation import CHECK, is_acronym
+
+
+def page(body: str, lang: str = "nl"):
+    return make_page(f"<html lang='{lang}'><body><main>{body}</main></body></html>")
+
+
+def test_unexplained_acronyms_fire_once_with_the_expansion_when_known():
+    text = "<p>Uw WOZ-waarde staat op de aanslag. De WOZ wordt elk jaar bepaald.</p>"
+    [finding] = CHECK.execute(page(text))
+    assert finding.signature == "WOZ"
+    assert "Wet waardering onroerende zaken (WOZ)" in finding.message
+    assert finding.evidence == "Uw WOZ-waarde staat op de aanslag."
+
+
+def test_expanded_marked_up_known_and_unit_abbreviations_pass():
+    text = (
+        "<p>De Wet waardering onroerende zaken (WOZ) bepaalt de waarde. De WOZ daalt.</p>"
+        "<p>Schrijf u in bij de KvK (Kamer van Koophandel).</p>"
+        "<p>Uw <abbr title='burgerservicenummer'>BSN</abbr> staat op uw paspoort.</p>"
+        "<p>Vul uw IBAN in. Download de pdf. De prijs is 0,30 per kWh, 3 MWh per jaar.</p>"
+        "<p>Koning Willem III. LET OP DIT IS BELANGRIJK</p>"
+    )
+    assert CHECK.execute(page(text)) == []
+
+
+def test_expansion_in_the_paragraph_after_a_heading_counts():
+    text = "<h2>Wat is de AOW?</h2><p>De AOW staat voor Algemene Ouderdomswet.</p>"
+    assert CHECK.execute(page(text)) == []
+
+
+def test_dotted_abbreviations_fire_with_the_written_out_form():
+    text = "<p>Bel ons z.s.m. i.v.m. uw betaling, bijv. vandaag.</p>"
+    messages = {f.signature: f.message for f in CHECK.execute(page(text))}
+    assert set(messages) == {"z.s.m.", "i.v.m.", "bijv."}
+    assert messages["i.v.m."] == '"i.v.m." is an abbreviation: write "in verband met" or "vanwege".'
+    english = CHECK.execute(page("<p>Bring ID, e.g. a passport.</p>", "en"))
+    assert [f.signature for f in english] == ["e.g."]
+
+
+def test_allow_option_and_other_languages():
+    assert CHECK.execute(page("<p>Vraag het CAK.</p>"), {"allow": ["CAK"]}) == []
+    assert CHECK.execute(page("<p>Fragen Sie das CAK.</p>", "de")) == []
+
+
+def test_acronym_shape():
+    assert all(map(is_acronym, ["WOZ", "KvK", "SEPA", "CJIB"]))
+    assert not any(map(is_acronym, ["Ik", "DigiD", "IV", "Betalen", "A"]))
