@@ -14,6 +14,7 @@ from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 import click
+from click.core import ParameterSource
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -26,6 +27,7 @@ from auditor.browser import (
     managed_chromium_path,
 )
 from auditor.config import FAIL_ON, FORMATS, AuditConfig, ConfigError
+from auditor.config_file import ConfigFile, find_config, load_config
 from auditor.model import AuditResult
 from auditor.probes.axe import STANDARDS
 from checks import ALL_CHECKS
@@ -147,44 +149,70 @@ def audit_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--now", default=None, help="Pin 'today' (ISO date) for date checks."),
         click.option("--quiet", "-q", is_flag=True, help="No progress and no summary table."),
         click.option("--browser", default=None, help="Path to a Chromium/Chrome executable."),
+        click.option(
+            "--config",
+            default=None,
+            help="Settings file (default: cx-audit.toml or [tool.cx-audit] in "
+            "pyproject.toml, from this folder upwards).",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
     return func
 
 
+# Command-line parameter -> (AuditConfig field, conversion of the flag's value).
+PARAMS: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "output": ("output", str),
+    "formats": ("formats", lambda v: split_list([v])),
+    "max_pages": ("max_pages", int),
+    "max_depth": ("max_depth", int),
+    "include": ("include", tuple),
+    "exclude": ("exclude", tuple),
+    "path_prefix": ("path_prefix", str),
+    "concurrency": ("concurrency", int),
+    "timeout": ("timeout", float),
+    "rate_limit": ("rate_limit", float),
+    "standard": ("standard", str),
+    "best_practice": ("best_practice", bool),
+    "no_screenshots": ("screenshots", lambda v: not v),
+    "select": ("select", split_list),
+    "ignore": ("ignore", split_list),
+    "extend_select": ("extend_select", split_list),
+    "headers": ("headers", parse_headers),
+    "ignore_robots": ("ignore_robots", bool),
+    "no_sitemaps": ("sitemaps", lambda v: not v),
+    "report_lang": ("report_lang", lambda v: v or ""),
+    "now": ("now", parse_now),
+    "quiet": ("quiet", bool),
+    "browser": ("browser", lambda v: v),
+    "fail_on": ("fail_on", str),
+    "user_agent": ("user_agent", lambda v: v or ""),
+}
+GIVEN = (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
+
+
 def build_config(urls: Sequence[str], **opts: Any) -> AuditConfig:
-    kwargs: dict[str, Any] = {
-        "start_urls": tuple(validate_url(u) for u in urls),
-        "output": opts["output"],
-        "formats": split_list([opts["formats"]]),
-        "max_pages": opts["max_pages"],
-        "max_depth": opts["max_depth"],
-        "include": tuple(opts["include"]),
-        "exclude": tuple(opts["exclude"]),
-        "path_prefix": opts["path_prefix"],
-        "concurrency": opts["concurrency"],
-        "timeout": opts["timeout"],
-        "rate_limit": opts["rate_limit"],
-        "standard": opts["standard"],
-        "best_practice": opts["best_practice"],
-        "screenshots": not opts["no_screenshots"],
-        "select": split_list(opts["select"]),
-        "ignore": split_list(opts["ignore"]),
-        "extend_select": split_list(opts["extend_select"]),
-        "headers": parse_headers(opts["headers"]),
-        "ignore_robots": opts["ignore_robots"],
-        "sitemaps": not opts["no_sitemaps"],
-        "report_lang": opts["report_lang"] or "",
-        "now": parse_now(opts["now"]),
-        "quiet": opts["quiet"],
-        "browser": opts["browser"],
-    }
-    if opts.get("fail_on"):
-        kwargs["fail_on"] = opts["fail_on"]
-    if opts["user_agent"]:
-        kwargs["user_agent"] = opts["user_agent"]
+    """Defaults, then the config file, then the flags given on the command line."""
+    ctx = click.get_current_context()
+    found = load_config_file(opts.get("config"))
+    kwargs: dict[str, Any] = dict(found.values) if found else {}
+    for param, value in opts.items():
+        if param in PARAMS and ctx.get_parameter_source(param) in GIVEN:
+            field, convert = PARAMS[param]
+            kwargs[field] = convert(value)
+    kwargs["start_urls"] = tuple(validate_url(u) for u in urls)
+    kwargs["check_options"] = dict(found.check_options) if found else {}
     return AuditConfig(**kwargs)
+
+
+def load_config_file(explicit: str | None) -> ConfigFile | None:
+    path = Path(explicit) if explicit else find_config(Path.cwd())
+    if path is None:
+        return None
+    if not path.is_file():
+        raise UserError(f"--config {explicit}: no such file")
+    return load_config(path, {check.id: check.options for check in ALL_CHECKS})
 
 
 def report_language(result: AuditResult, wanted: str) -> str:

@@ -130,3 +130,49 @@ def test_report_rerenders_from_json(tmp_path):
     report = json.loads((tmp_path / "report.json").read_text("utf-8"))
     assert any(i["selector"] for i in report["issues"])
     assert not any(i["screenshot"] for i in report["issues"])
+
+
+def test_config_file_sets_check_options_and_flags_override_it(tmp_path):
+    text = (
+        "Wij sturen u een incassomachtiging. Daarmee betaalt u elke maand automatisch. "
+        "U hoeft daar verder niets voor te doen. "
+    ) * 3
+    page = (
+        f"<html lang='nl'><title>Betalen</title><main><h1>Betalen</h1><p>{text}</p></main></html>"
+    )
+    config = tmp_path / "cx-audit.toml"
+    config.write_text(
+        'max_pages = 1\nformats = ["json"]\nfail_on = "never"\n'
+        "[checks.jargon-term]\n"
+        'avoid = { incassomachtiging = "automatische afschrijving" }\n'
+    )
+    with LocalServer({"/": (200, {}, page), "/b": (200, {}, page)}) as server:
+        run = cx_audit(
+            "audit",
+            server.url + "/",
+            "-o",
+            str(tmp_path / "out"),
+            "--quiet",
+            "--no-sitemaps",
+            "--config",
+            str(config),
+            "--select",
+            "jargon-term",
+            "--max-pages",
+            "1",
+        )
+    assert run.returncode == 0, run.stderr
+    report = json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))
+    [finding] = [f for f in report["findings"] if f["check_id"] == "jargon-term"]
+    assert "automatische afschrijving" in finding["message"]
+    assert not (tmp_path / "out" / "report.html").exists()  # formats came from the file
+
+
+def test_config_file_mistake_is_one_line(tmp_path):
+    config = tmp_path / "cx-audit.toml"
+    config.write_text("max_page = 3\n")
+    run = cx_audit("audit", "https://example.nl/", "--config", str(config))
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert run.stderr.strip() == (
+        f"cx-audit: error: {config}:1: unknown key 'max_page'; did you mean 'max_pages'?"
+    )
