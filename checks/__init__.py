@@ -20,6 +20,13 @@ from checks.language import (
     readability_level,
     unexplained_abbreviation,
 )
+from checks.outdated import (
+    expired_date,
+    old_copyright_year,
+    past_year_reference,
+    stale_page,
+    undated_page,
+)
 
 ALL_CHECKS: tuple[Check, ...] = (
     axe.CHECK,
@@ -31,6 +38,11 @@ ALL_CHECKS: tuple[Check, ...] = (
     jargon_term.CHECK,
     rare_word.CHECK,
     unexplained_abbreviation.CHECK,
+    stale_page.CHECK,
+    undated_page.CHECK,
+    expired_date.CHECK,
+    old_copyright_year.CHECK,
+    past_year_reference.CHECK,
     contact_phone_visible.CHECK,
     contact_email_visible.CHECK,
     contact_page_linked.CHECK,

@@ -71,6 +71,8 @@ def fixture_audit(tmp_path_factory: pytest.TempPathFactory) -> FixtureAudit:
             "--quiet",
             "--extend-select",
             "focus-visible",
+            "--now",
+            "2026-11-24",
         )
         seen = list(requests)
     assert run.returncode == 0, run.stderr
