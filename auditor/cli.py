@@ -144,6 +144,9 @@ def audit_options(func: Callable[..., Any]) -> Callable[..., Any]:
             is_flag=True,
             help="Do not obey robots.txt: only for auditing your own (staging) site.",
         ),
+        click.option(
+            "--no-external", is_flag=True, help="Do not check links and images on other hosts."
+        ),
         click.option("--no-sitemaps", is_flag=True, help="Do not seed the crawl from sitemaps."),
         click.option("--report-lang", type=click.Choice(["nl", "en"]), default=None),
         click.option("--now", default=None, help="Pin 'today' (ISO date) for date checks."),
@@ -181,6 +184,7 @@ PARAMS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "extend_select": ("extend_select", split_list),
     "headers": ("headers", parse_headers),
     "ignore_robots": ("ignore_robots", bool),
+    "no_external": ("no_external", bool),
     "no_sitemaps": ("sitemaps", lambda v: not v),
     "report_lang": ("report_lang", lambda v: v or ""),
     "now": ("now", parse_now),

@@ -46,6 +46,7 @@ class AuditConfig:
     user_agent: str = ""  # empty: a Chrome user agent with the cx-audit token (browser_user_agent)
     headers: Mapping[str, str] = dataclasses.field(default_factory=dict)
     ignore_robots: bool = False
+    no_external: bool = False  # do not check links and images on other hosts
     sitemaps: bool = True
     report_lang: str = ""
     now: datetime | None = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import httpx
@@ -32,10 +32,12 @@ from auditor.config import AuditConfig
 from auditor.conformance import RuleTally, build_conformance
 from auditor.crawl import SKIP_ROBOTS, CrawlItem, Frontier
 from auditor.gather import failed, gather
+from auditor.linkcheck import LinkChecker
 from auditor.model import (
     AuditError,
     AuditResult,
     Finding,
+    LinkStatus,
     PageResult,
     PageSnapshot,
     PageSummary,
@@ -170,6 +172,7 @@ class Audit:
         self.tally = RuleTally()
         self.documents_read = 0
         self.sitemap_lastmod: dict[str, str] = {}  # normalised URL -> <lastmod>
+        self.links: LinkChecker | None = None  # when a selected check needs link statuses
         self.limiter = RateLimiter(config.rate_limit)
         self.chromium_version = ""
         self.started_at = utcnow()
@@ -177,9 +180,12 @@ class Audit:
     async def run(self) -> AuditResult:
         config = self.config
         headers = {"User-Agent": config.bot_user_agent, **config.headers}
-        async with httpx.AsyncClient(
-            headers=headers, timeout=config.timeout, follow_redirects=True
-        ) as client:
+        async with (
+            httpx.AsyncClient(
+                headers=headers, timeout=config.timeout, follow_redirects=True
+            ) as client,
+            httpx.AsyncClient(headers={"User-Agent": config.bot_user_agent}) as checker_client,
+        ):
             robots = RobotsPolicy()
             origins = [o for o in dict.fromkeys(map(origin_of, config.start_urls)) if o]
             for origin in origins:
@@ -215,8 +221,17 @@ class Audit:
                         frontier.add(entry.url, 1, source="sitemap")
                         if entry.lastmod:
                             self.sitemap_lastmod[entry.url] = entry.lastmod
+            if "links" in self.needs:
+                self.links = LinkChecker(
+                    checker_client,
+                    limiter=self.limiter,
+                    timeout=min(config.timeout, 15.0),
+                    site_headers=config.headers,
+                    site_origins=frozenset(origins),
+                )
             await self._crawl(frontier, client)
-        return self._result(frontier)
+            statuses = await self.links.results() if self.links else {}
+        return self._result(frontier, statuses)
 
     async def _crawl(self, frontier: Frontier, client: httpx.AsyncClient) -> None:
         async with async_playwright() as pw:
@@ -322,6 +337,7 @@ class Audit:
             if (snapshot.status or 0) < 400:
                 for link in snapshot.links:
                     frontier.add(link.href, item.depth + 1, text=link.text)
+                self._check_links(snapshot)
         metrics: dict[str, Any] = {}
         findings: list[Finding] = []
         if snapshot.error is None and (snapshot.status or 0) < 400:
@@ -351,6 +367,19 @@ class Audit:
             )
         )
         return findings
+
+    def _check_links(self, snapshot: PageSnapshot) -> None:
+        """Start checking external link targets and images while the crawl goes on; internal
+        pages get their status from the crawl itself."""
+        if self.links is None:
+            return
+        external = not self.config.no_external
+        for link in snapshot.links:
+            if external and not link.internal and link.href.startswith(("http://", "https://")):
+                self.links.submit(link.href)
+        for image in snapshot.images:
+            if external or origin_of(image) == origin_of(snapshot.final_url):
+                self.links.submit(image)
 
     def _with_audit_context(self, snapshot: PageSnapshot) -> PageSnapshot:
         """What checks need from the audit rather than the page: "today" (`--now` pins it, so
@@ -406,8 +435,12 @@ class Audit:
                 AuditError(snapshot.url, f"{type(exc).__name__}: {exc}", check.id)
             )
 
-    def _result(self, frontier: Frontier) -> AuditResult:
-        site = SiteSummary(start_urls=self.config.start_urls, pages=tuple(self.collected.summaries))
+    def _result(self, frontier: Frontier, statuses: Mapping[str, LinkStatus]) -> AuditResult:
+        site = SiteSummary(
+            start_urls=self.config.start_urls,
+            pages=tuple(self.collected.summaries),
+            link_status=statuses,
+        )
         findings = list(self.collected.findings)
         for check in self.site_checks:
             try:

@@ -341,6 +341,9 @@ def _anchors(page: PageSnapshot) -> frozenset[str]:
     )
 
 
+NOT_JUDGED_STATUSES = frozenset({401, 403, 405, 406, 429, 999})
+
+
 @dataclasses.dataclass(frozen=True)
 class LinkStatus(Record):
     """What checking one URL (a link target, an image) gave; once per URL per audit."""
@@ -354,7 +357,12 @@ class LinkStatus(Record):
 
     @property
     def broken(self) -> bool:
-        return bool(self.error) or (self.status or 0) >= 400
+        """Certainly broken for a customer. Answers that refuse a checker rather than a
+        person (401, 403, 429, 999…) and time-outs are not judged: fewer findings that are
+        right beat a list of false dead links."""
+        if self.error:
+            return not self.error.startswith("timeout")
+        return (self.status or 0) >= 400 and self.status not in NOT_JUDGED_STATUSES
 
 
 @dataclasses.dataclass(frozen=True)

@@ -21,9 +21,14 @@ from checks.language import (
     unexplained_abbreviation,
 )
 from checks.outdated import (
+    broken_anchor,
+    broken_image,
+    broken_link,
     expired_date,
+    malformed_contact_link,
     old_copyright_year,
     past_year_reference,
+    redirect_chain,
     stale_page,
     undated_page,
 )
@@ -43,6 +48,11 @@ ALL_CHECKS: tuple[Check, ...] = (
     expired_date.CHECK,
     old_copyright_year.CHECK,
     past_year_reference.CHECK,
+    broken_link.CHECK,
+    broken_image.CHECK,
+    broken_anchor.CHECK,
+    redirect_chain.CHECK,
+    malformed_contact_link.CHECK,
     contact_phone_visible.CHECK,
     contact_email_visible.CHECK,
     contact_page_linked.CHECK,
