@@ -30,6 +30,7 @@ DOCUMENT_EXTENSIONS = re.compile(
 )
 
 MAX_IMAGES = 200  # per page: enough to find broken ones, bounded for huge galleries
+MAX_REQUESTS = 500  # subresource requests recorded per page load (mixed content)
 
 # Everything the checks need from the DOM, in one round trip.
 EXTRACT_JS = """([mainSelector, excludeSelector]) => {
@@ -185,6 +186,13 @@ async def gather(
     started = time.perf_counter()
     fetched_at = utcnow()
     timeout_ms = config.timeout * 1000
+    requests: list[dict[str, str]] = []
+
+    def record(request: Any) -> None:
+        if len(requests) < MAX_REQUESTS:
+            requests.append({"url": request.url, "type": request.resource_type})
+
+    page.on("request", record)
     try:
         response = await page.goto(url, wait_until="domcontentloaded", timeout=timeout_ms)
         load_complete = await _wait_for_load(page, timeout_ms - _ms(started))
@@ -219,7 +227,11 @@ async def gather(
     timings = {"navigation_ms": nav_ms, "extract_ms": _ms(started)}
     if not load_complete:
         timings["load_incomplete"] = 1.0
-    probes: dict[str, Any] = {}
+    page.remove_listener("request", record)
+    probes: dict[str, Any] = {
+        "network": {"requests": requests},
+        "cookies": [_cookie_facts(c) for c in await page.context.cookies(page.url)],
+    }
     if response.status < 400:
         await _run_probes(page, config, needs, probes, timings)
     return PageSnapshot(
@@ -266,6 +278,19 @@ async def _run_probes(
         except Exception as exc:
             probes[probe.name] = {"error": f"{type(exc).__name__}: {exc}"}
         timings[f"{probe.name}_ms"] = _ms(started)
+
+
+def _cookie_facts(cookie: Any) -> dict[str, Any]:
+    """A cookie's name and attributes; never its value (reports end up as CI artifacts)."""
+    return {
+        "name": cookie.get("name", ""),
+        "domain": cookie.get("domain", ""),
+        "path": cookie.get("path", "/"),
+        "secure": bool(cookie.get("secure")),
+        "http_only": bool(cookie.get("httpOnly")),
+        "same_site": cookie.get("sameSite", ""),
+        "session": cookie.get("expires", -1) == -1,
+    }
 
 
 def _redirect_chain(response: Any) -> tuple[str, ...]:

@@ -373,6 +373,8 @@ class SiteSummary:
     pages: tuple[PageSummary, ...]
     fetched_at: datetime = dataclasses.field(default_factory=utcnow)
     link_status: Mapping[str, LinkStatus] = dataclasses.field(default_factory=dict)
+    # The site-search probe's outcome (see checks/findability/site_search_broken.py)
+    search: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
     @property
     def html_pages(self) -> tuple[PageSummary, ...]:
