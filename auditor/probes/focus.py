@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from auditor.probes.selectors_js import SELECTOR_JS
+
 if TYPE_CHECKING:
     from playwright.async_api import Page
 
@@ -28,7 +30,8 @@ CHECK_ID = "focus-visible"
 DEFAULT_MAX_ELEMENTS = 25
 MAX_ITEMS = 20
 
-_LOOK = """
+_LOOK = (
+    """
   const FOCUSABLE = 'a[href], area[href], button, input:not([type="hidden"]), select, '
     + 'textarea, summary, iframe, [tabindex], [contenteditable="true"], [contenteditable=""], '
     + 'audio[controls], video[controls]';
@@ -72,18 +75,9 @@ _LOOK = """
     around: [...holders(el), ...[...el.querySelectorAll('*')].slice(0, 8)]
       .map((a) => paint(getComputedStyle(a))),
   });
-  const name = (el) => {
-    let s = el.localName;
-    if (el.id) s += '#' + CSS.escape(el.id);
-    for (const c of [...el.classList].slice(0, 3)) s += '.' + CSS.escape(c);
-    return s;
-  };
-  const selectorOf = (el) => {
-    if (el.id || el.classList.length) return name(el);
-    const anchor = el.parentElement && el.parentElement.closest('[id], [class]');
-    return anchor && anchor !== document.body ? name(anchor) + ' ' + name(el) : name(el);
-  };
 """
+    + SELECTOR_JS
+)
 
 # Blur whatever has focus and record the unfocused look of every element Tab may reach:
 # rendered, enabled, not taken out of the tab order, positive tabindex first.

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from auditor.probes.selectors_js import SELECTOR_JS
+
 if TYPE_CHECKING:
     from playwright.async_api import Page
 
@@ -41,18 +43,8 @@ _SETTLE = """
 # Helpers shared by the in-page functions below (each evaluate is self-contained).
 _HELPERS = (
     _SETTLE
+    + SELECTOR_JS
     + """
-  const name = (el) => {
-    let s = el.localName;
-    if (el.id) s += '#' + CSS.escape(el.id);
-    for (const c of [...el.classList].slice(0, 3)) s += '.' + CSS.escape(c);
-    return s;
-  };
-  const selectorOf = (el) => {
-    if (el.id || el.classList.length) return name(el);
-    const anchor = el.parentElement && el.parentElement.closest('[id], [class]');
-    return anchor && anchor !== document.body ? name(anchor) + ' ' + name(el) : name(el);
-  };
   const shortText = (el) => (el.innerText || el.getAttribute('alt') || '')
     .replace(/\\s+/g, ' ').trim().slice(0, 80);
   const shown = (el) => el.checkVisibility({opacityProperty: true, visibilityProperty: true});
