@@ -52,6 +52,13 @@ class _Handler(SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def end_headers(self) -> None:
+        """The demo shows good practice: the headers a login page needs (as a real host's
+        proxy would add them)."""
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Content-Security-Policy", "frame-ancestors 'self'")
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:
         """Quiet: the audit prints its own progress."""
 

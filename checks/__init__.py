@@ -32,6 +32,15 @@ from checks.outdated import (
     stale_page,
     undated_page,
 )
+from checks.trust import (
+    hsts_missing,
+    insecure_login_form,
+    insecure_session_cookie,
+    mixed_content,
+    not_https,
+    password_autocomplete,
+    security_headers_missing,
+)
 
 ALL_CHECKS: tuple[Check, ...] = (
     axe.CHECK,
@@ -59,6 +68,13 @@ ALL_CHECKS: tuple[Check, ...] = (
     lang_matches_content.CHECK,
     document_accessible.CHECK,
     consistent_help.CHECK,
+    not_https.CHECK,
+    mixed_content.CHECK,
+    hsts_missing.CHECK,
+    insecure_login_form.CHECK,
+    password_autocomplete.CHECK,
+    security_headers_missing.CHECK,
+    insecure_session_cookie.CHECK,
 )
 
 BY_ID: dict[str, Check] = {check.id: check for check in ALL_CHECKS}
