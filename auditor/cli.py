@@ -147,6 +147,11 @@ def audit_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--no-external", is_flag=True, help="Do not check links and images on other hosts."
         ),
+        click.option(
+            "--no-probe",
+            is_flag=True,
+            help="Do not try the site's own search form (site-search-broken).",
+        ),
         click.option("--no-sitemaps", is_flag=True, help="Do not seed the crawl from sitemaps."),
         click.option("--report-lang", type=click.Choice(["nl", "en"]), default=None),
         click.option("--now", default=None, help="Pin 'today' (ISO date) for date checks."),
@@ -185,6 +190,7 @@ PARAMS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "headers": ("headers", parse_headers),
     "ignore_robots": ("ignore_robots", bool),
     "no_external": ("no_external", bool),
+    "no_probe": ("search_probe", lambda v: not v),
     "no_sitemaps": ("sitemaps", lambda v: not v),
     "report_lang": ("report_lang", lambda v: v or ""),
     "now": ("now", parse_now),

@@ -47,6 +47,7 @@ class AuditConfig:
     headers: Mapping[str, str] = dataclasses.field(default_factory=dict)
     ignore_robots: bool = False
     no_external: bool = False  # do not check links and images on other hosts
+    search_probe: bool = True  # try the site's own GET search form once (--no-probe)
     sitemaps: bool = True
     report_lang: str = ""
     now: datetime | None = None

@@ -49,8 +49,9 @@ from auditor.probes.screenshot import capture_element
 from auditor.ratelimit import RateLimiter
 from auditor.registry import keep_finding, select_checks
 from auditor.robots import RobotsPolicy, load_robots, sitemap_entries
+from auditor.search_probe import SearchPlan, search_outcome
 from auditor.urls import normalize_url, origin_of
-from checks import ALL_CHECKS
+from checks import ALL_CHECKS, PAGE_FACTS
 
 ProgressCallback = Callable[[int, int, str], None]
 BROWSER_GONE = (
@@ -173,6 +174,8 @@ class Audit:
         self.documents_read = 0
         self.sitemap_lastmod: dict[str, str] = {}  # normalised URL -> <lastmod>
         self.links: LinkChecker | None = None  # when a selected check needs link statuses
+        self.search = SearchPlan()
+        self.search_outcome: dict[str, Any] = {}
         self.limiter = RateLimiter(config.rate_limit)
         self.chromium_version = ""
         self.started_at = utcnow()
@@ -279,8 +282,24 @@ class Audit:
 
             try:
                 await asyncio.gather(*(worker() for _ in range(self.config.concurrency)))
+                if "search" in self.needs and self.config.search_probe:
+                    await self._probe_search(session, client)
             finally:
                 await session.close()
+
+    async def _probe_search(self, session: BrowserSession, client: httpx.AsyncClient) -> None:
+        """Use the site's own GET search form once, with a term from its headings (the
+        one form submit cx-audit makes besides a scripted login; never inside a portal)."""
+        url, term = self.search.query()
+        if not url:
+            return
+        page, _generation = await session.new_page()
+        await self.limiter.wait(url)
+        try:
+            result = await gather(page, client, url, 0, config=self.config, needs=frozenset())
+        finally:
+            await page.close()
+        self.search_outcome = search_outcome(result, term)
 
     async def _gather_with_restart(
         self,
@@ -351,7 +370,11 @@ class Audit:
                 self.collected.errors.append(AuditError(snapshot.url, message))
         findings = [f for f in findings if keep_finding(f, config.finding_select, config.ignore)]
         self.collected.findings.extend(findings)
-        self.collected.summaries.append(PageSummary.of(snapshot))
+        healthy = snapshot.error is None and snapshot.is_html and (snapshot.status or 0) < 400
+        facts = self._facts(snapshot) if healthy else {}
+        if healthy and "search" in self.needs:
+            self.search.observe(snapshot)
+        self.collected.summaries.append(PageSummary.of(snapshot, facts))
         self.collected.pages.append(
             PageResult(
                 url=snapshot.url,
@@ -367,6 +390,18 @@ class Audit:
             )
         )
         return findings
+
+    def _facts(self, snapshot: PageSnapshot) -> dict[str, Any]:
+        """Small per-page facts that site checks read from the summary (PAGE_FACTS)."""
+        facts: dict[str, Any] = {}
+        for key, compute in PAGE_FACTS.items():
+            try:
+                facts[key] = compute(snapshot)
+            except Exception as exc:  # recorded like a check that raised; no facts stored
+                self.collected.errors.append(
+                    AuditError(snapshot.url, f"{type(exc).__name__}: {exc}", f"facts:{key}")
+                )
+        return facts
 
     def _check_links(self, snapshot: PageSnapshot) -> None:
         """Start checking external link targets and images while the crawl goes on; internal
@@ -440,6 +475,7 @@ class Audit:
             start_urls=self.config.start_urls,
             pages=tuple(self.collected.summaries),
             link_status=statuses,
+            search=self.search_outcome,
         )
         findings = list(self.collected.findings)
         for check in self.site_checks:

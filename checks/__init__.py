@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import Any
+
 from auditor.check import Check
+from auditor.model import PageSnapshot
 from checks.accessibility import (
     axe,
     consistent_help,
@@ -13,6 +17,11 @@ from checks.accessibility import (
     text_zoom_200,
 )
 from checks.escalation import contact_email_visible, contact_page_linked, contact_phone_visible
+from checks.feedback import feedback_missing
+from checks.findability import faq_only, site_search_broken, site_search_missing
+from checks.findability.facts import FACTS_KEY as SELFSERVICE
+from checks.findability.facts import selfservice_facts
+from checks.interactivity import dead_end_task, login_route_missing
 from checks.language import (
     hard_sentence,
     jargon_term,
@@ -62,6 +71,12 @@ ALL_CHECKS: tuple[Check, ...] = (
     broken_anchor.CHECK,
     redirect_chain.CHECK,
     malformed_contact_link.CHECK,
+    site_search_missing.CHECK,
+    site_search_broken.CHECK,
+    faq_only.CHECK,
+    dead_end_task.CHECK,
+    login_route_missing.CHECK,
+    feedback_missing.CHECK,
     contact_phone_visible.CHECK,
     contact_email_visible.CHECK,
     contact_page_linked.CHECK,
@@ -76,5 +91,10 @@ ALL_CHECKS: tuple[Check, ...] = (
     security_headers_missing.CHECK,
     insecure_session_cookie.CHECK,
 )
+
+# Small per-page facts the engine stores in PageSummary.facts for the site checks.
+PAGE_FACTS: dict[str, Callable[[PageSnapshot], Mapping[str, Any]]] = {
+    SELFSERVICE: selfservice_facts,
+}
 
 BY_ID: dict[str, Check] = {check.id: check for check in ALL_CHECKS}

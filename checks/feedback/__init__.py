@@ -1,0 +1,1 @@
+"""Improvement cycle: a "was this helpful?" signal on help articles."""

@@ -1,0 +1,1 @@
+"""Interactivity: help articles that let customers do the task they explain."""
