@@ -37,6 +37,8 @@ class Check:
     needs: tuple[str, ...] = ()
     applies_to: tuple[str, ...] | None = None
     measure: Callable[[PageSnapshot], Mapping[str, Any]] | None = None
+    # Site checks: page metrics that need the whole site (e.g. contact_depth), by page URL.
+    site_measure: Callable[[SiteSummary], Mapping[str, Mapping[str, Any]]] | None = None
     help_url: str = ""
     default: bool = True  # False: opt-in (costly), runs only when selected by id or glob
 

@@ -478,8 +478,12 @@ class Audit:
             search=self.search_outcome,
         )
         findings = list(self.collected.findings)
+        site_metrics: dict[str, dict[str, Any]] = {}
         for check in self.site_checks:
             try:
+                if check.site_measure is not None:
+                    for url, values in check.site_measure(site).items():
+                        site_metrics.setdefault(url, {}).update(values)
                 findings.extend(
                     f
                     for f in check.execute(site, self.config.check_options.get(check.id))
@@ -501,7 +505,12 @@ class Audit:
             discovered=frontier.discovered,
             not_audited=frontier.not_audited,
             skipped=tuple(frontier.skipped),
-            pages=tuple(self.collected.pages),
+            pages=tuple(
+                dataclasses.replace(p, metrics={**p.metrics, **site_metrics[p.url]})
+                if p.url in site_metrics
+                else p
+                for p in self.collected.pages
+            ),
             findings=tuple(findings),
             issues=tuple(prioritize(findings, site, infos, self.collected.screenshots)),
             checks=tuple(infos.values()),

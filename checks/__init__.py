@@ -16,7 +16,20 @@ from checks.accessibility import (
     reflow_320,
     text_zoom_200,
 )
-from checks.escalation import contact_email_visible, contact_page_linked, contact_phone_visible
+from checks.escalation import (
+    chatbot_only,
+    contact_email_not_linked,
+    contact_email_visible,
+    contact_number_inconsistent,
+    contact_page_linked,
+    contact_phone_not_linked,
+    contact_phone_visible,
+    contact_route_depth,
+    no_human_contact,
+    no_phone_anywhere,
+    opening_hours_missing,
+)
+from checks.escalation.contacts import contact_facts
 from checks.feedback import feedback_missing
 from checks.findability import faq_only, site_search_broken, site_search_missing
 from checks.findability.facts import FACTS_KEY as SELFSERVICE
@@ -80,6 +93,14 @@ ALL_CHECKS: tuple[Check, ...] = (
     contact_phone_visible.CHECK,
     contact_email_visible.CHECK,
     contact_page_linked.CHECK,
+    contact_phone_not_linked.CHECK,
+    contact_email_not_linked.CHECK,
+    chatbot_only.CHECK,
+    opening_hours_missing.CHECK,
+    contact_number_inconsistent.CHECK,
+    contact_route_depth.CHECK,
+    no_human_contact.CHECK,
+    no_phone_anywhere.CHECK,
     lang_matches_content.CHECK,
     document_accessible.CHECK,
     consistent_help.CHECK,
@@ -95,6 +116,7 @@ ALL_CHECKS: tuple[Check, ...] = (
 # Small per-page facts the engine stores in PageSummary.facts for the site checks.
 PAGE_FACTS: dict[str, Callable[[PageSnapshot], Mapping[str, Any]]] = {
     SELFSERVICE: selfservice_facts,
+    "contact": contact_facts,
 }
 
 BY_ID: dict[str, Check] = {check.id: check for check in ALL_CHECKS}

@@ -2,7 +2,11 @@
 
 ## What it does
 On the page classified as the contact page, looks for an email address in the visible text
-or a `mailto:` link with a valid address.
+(also written as "naam [at] voorbeeld.nl"). A `mailto:` link counts only when the address is
+also shown: "Mail ons" linked to `mailto:` opens nothing for customers who use webmail. An
+address for the press, security reports, the privacy officer, jobs or a no-reply address
+(by its name, such as `pers@` or `security@`, or the words before it) is not a way for
+customers to ask a question and does not count.
 
 ## Why is this bad?
 The e-Commerce Directive (2000/31/EC, art. 5(1)(c)) requires information society services to
@@ -10,7 +14,8 @@ give an email address through which they can be contacted directly. A contact fo
 not give the customer a copy of what they sent, nor a way to attach documents.
 
 ## Example
-A contact page with a phone number and a contact form, but no address.
+A contact page with a phone number and a contact form, but no address; or a "Mail ons" link
+without the address.
 
 ## Use instead
 `<p>Mail ons: <a href="mailto:klantenservice@example.nl">klantenservice@example.nl</a></p>`
@@ -25,18 +30,33 @@ from collections.abc import Iterator
 
 from auditor.check import Check
 from auditor.model import Finding, PageSnapshot, Pitfall, Severity
-from checks.escalation.contacts import mailto_addresses, visible_emails
+from checks.escalation.contacts import (
+    EmailMention,
+    email_mentions,
+    is_customer_email,
+    mailto_addresses,
+)
 
 
 def run(page: PageSnapshot) -> Iterator[Finding]:
-    if visible_emails(page.text) or mailto_addresses(page):
+    mentions = email_mentions(page)
+    if any(m.customer for m in mentions):
         return
     yield CHECK.finding(
         page.url,
-        "The contact page shows no email address.",
+        _message(mentions, [a for a in mailto_addresses(page) if is_customer_email(a)]),
         evidence=page.title,
         signature="no-email",
     )
+
+
+def _message(mentions: tuple[EmailMention, ...], linked: list[str]) -> str:
+    if mentions:
+        shown = ", ".join(m.text for m in mentions)
+        return f"The contact page shows no address for customers' questions, only {shown}."
+    if linked:
+        return f"The contact page links to {', '.join(linked)} but does not show the address."
+    return "The contact page shows no email address."
 
 
 CHECK = Check(

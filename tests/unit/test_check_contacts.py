@@ -28,8 +28,24 @@ def test_visible_phone_number_passes(text):
     assert PHONE.execute(page) == []
 
 
-def test_tel_link_passes():
-    assert PHONE.execute(contact('<a href="tel:+31201234567">Bel ons</a>')) == []
+def test_tel_link_passes_when_its_number_is_shown():
+    assert PHONE.execute(contact('<p><a href="tel:+31201234567">020 123 4567</a></p>')) == []
+    shown_nearby = '<p>Bel 020 123 4567 <a href="tel:+31201234567">Bel direct</a></p>'
+    assert PHONE.execute(contact(shown_nearby)) == []
+
+
+def test_tel_link_without_the_number_shown_fires():
+    [finding] = PHONE.execute(contact('<a href="tel:+31201234567">Bel ons</a>'))
+    assert "020 123 4567" in finding.message and "does not show" in finding.message
+
+
+def test_number_in_image_alt_only_does_not_count():
+    page = contact('<img src="/bel.png" alt="Bel 020 123 4567"><p>Mail ons.</p>')
+    assert len(PHONE.execute(page)) == 1
+
+
+def test_aria_hidden_number_is_visible_and_counts():
+    assert PHONE.execute(contact('<p aria-hidden="true">020 123 4567</p>')) == []
 
 
 @pytest.mark.parametrize(
@@ -38,6 +54,10 @@ def test_tel_link_passes():
         "Stuur ons een bericht via het formulier.",
         "KvK 34123456, BTW NL123456789B01",  # business ids are not phone numbers
         "Datum: 12-03-2024",
+        "Klantnummer: 0201234567",  # a valid-looking number labelled as something else
+        "Ordernummer 0612345678",
+        "Fax: 020 123 4568",  # a fax or outage line is not the customer service number
+        "Storingsnummer 0800-9009",
     ],
 )
 def test_contact_page_without_phone_fires(text):
@@ -59,9 +79,22 @@ def test_phone_check_applies_only_to_contact_pages():
     assert PHONE.applies(contact("<p>x</p>"))
 
 
-def test_email_visible_or_mailto_passes():
+def test_visible_email_passes_linked_or_not():
     assert EMAIL.execute(contact("<p>Mail klantenservice@voorbeeld.nl</p>")) == []
-    assert EMAIL.execute(contact('<a href="mailto:help@voorbeeld.nl">Mail ons</a>')) == []
+    linked = '<p><a href="mailto:help@voorbeeld.nl">help@voorbeeld.nl</a></p>'
+    assert EMAIL.execute(contact(linked)) == []
+    assert EMAIL.execute(contact("<p>Mail info [at] voorbeeld.nl</p>")) == []
+
+
+def test_mailto_without_the_address_shown_fires():
+    [finding] = EMAIL.execute(contact('<a href="mailto:help@voorbeeld.nl">Mail ons</a>'))
+    assert "help@voorbeeld.nl" in finding.message
+
+
+def test_press_or_security_address_only_fires():
+    page = contact("<p>Journalisten: pers@voorbeeld.nl. Lek gevonden? security@voorbeeld.nl</p>")
+    [finding] = EMAIL.execute(page)
+    assert "pers@voorbeeld.nl" in finding.message
 
 
 def test_email_missing_fires_and_image_names_do_not_count():
