@@ -51,7 +51,7 @@ from auditor.registry import keep_finding, select_checks
 from auditor.robots import RobotsPolicy, load_robots, sitemap_entries
 from auditor.search_probe import SearchPlan, search_outcome
 from auditor.urls import normalize_url, origin_of
-from checks import ALL_CHECKS, PAGE_FACTS
+from checks import ALL_CHECKS, PAGE_FACTS, SITE_METRICS
 
 ProgressCallback = Callable[[int, int, str], None]
 BROWSER_GONE = (
@@ -496,6 +496,9 @@ class Audit:
                     AuditError("", f"{type(exc).__name__}: {exc}", check.id)
                 )
         infos = {c.id: c.info for c in self.checks}
+        metrics = {}
+        if any(p.kind in ("help-article", "faq") for p in site.html_pages):
+            metrics = {name: compute(site) for name, compute in SITE_METRICS.items()}
         return AuditResult(
             tool=self.tool_info(),
             started_at=self.started_at,
@@ -504,6 +507,7 @@ class Audit:
             start_urls=self.config.start_urls,
             discovered=frontier.discovered,
             not_audited=frontier.not_audited,
+            site_metrics=metrics,
             skipped=tuple(frontier.skipped),
             pages=tuple(
                 dataclasses.replace(p, metrics={**p.metrics, **site_metrics[p.url]})

@@ -513,6 +513,7 @@ class AuditResult:
     checks: tuple[CheckInfo, ...]
     skipped: tuple[SkippedUrl, ...] = ()
     not_audited: int = 0
+    site_metrics: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     suppressed: int = 0
     errors: tuple[AuditError, ...] = ()
     conformance: tuple[Mapping[str, Any], ...] = ()
@@ -541,6 +542,7 @@ class AuditResult:
                 "discovered": self.discovered,
                 "audited": self.audited,
                 "not_audited": self.not_audited,
+                "metrics": dict(self.site_metrics),
                 "skipped": [s.to_dict() for s in self.skipped],
             },
             "pages": [p.to_dict() for p in self.pages],
@@ -564,6 +566,7 @@ class AuditResult:
             start_urls=tuple(site["start_urls"]),
             discovered=int(site["discovered"]),
             not_audited=int(site.get("not_audited", 0)),
+            site_metrics=dict(site.get("metrics", {})),
             skipped=tuple(SkippedUrl.from_dict(s) for s in site.get("skipped", [])),
             pages=tuple(PageResult.from_dict(p) for p in data["pages"]),
             findings=tuple(Finding.from_dict(f) for f in data["findings"]),

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from auditor.check import Check
-from auditor.model import PageSnapshot
+from auditor.model import PageSnapshot, SiteSummary
 from checks.accessibility import (
     axe,
     consistent_help,
@@ -117,6 +117,11 @@ ALL_CHECKS: tuple[Check, ...] = (
 PAGE_FACTS: dict[str, Callable[[PageSnapshot], Mapping[str, Any]]] = {
     SELFSERVICE: selfservice_facts,
     "contact": contact_facts,
+}
+
+# Site-level metrics for the summary (report.json site.metrics), when the site has such pages.
+SITE_METRICS: dict[str, Callable[[SiteSummary], Any]] = {
+    "feedback_share": feedback_missing.feedback_share,
 }
 
 BY_ID: dict[str, Check] = {check.id: check for check in ALL_CHECKS}

@@ -77,6 +77,7 @@ UI: Mapping[str, Mapping[str, str]] = {
         "selector": "Element",
         "evidence": "Evidence",
         "screenshot": "Screenshot",
+        "feedback_share": "Help articles with a feedback widget",
         "readability": "Readability",
         "readability_intro": "Reading ease of the main text of each page (higher is easier), "
         "with the estimated level. Pages that miss the target have a readability issue with "
@@ -197,6 +198,7 @@ UI: Mapping[str, Mapping[str, str]] = {
         "selector": "Element",
         "evidence": "Bewijs",
         "screenshot": "Schermafbeelding",
+        "feedback_share": "Hulpartikelen met een feedbackknop",
         "readability": "Leesbaarheid",
         "readability_intro": "Leesgemak van de hoofdtekst van elke pagina (hoger is makkelijker), "
         "met het geschatte taalniveau. Pagina's onder het doel hebben een leesbaarheidsprobleem "

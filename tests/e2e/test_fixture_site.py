@@ -68,6 +68,7 @@ def test_readability_is_a_page_metric(fixture_audit: FixtureAudit):
 def test_report_json_reads_back_and_html_is_written(fixture_audit: FixtureAudit):
     result = AuditResult.from_dict(fixture_audit.report)
     assert result.to_dict() == fixture_audit.report
+    assert 0.0 < result.site_metrics["feedback_share"] <= 1.0
     assert result.tool["chromium"]
     assert result.tool["axe_core"] == axe_build().version  # the pinned npm build after `make`
     html = (fixture_audit.output / "report.html").read_text("utf-8")
