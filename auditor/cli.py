@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import sys
@@ -394,6 +395,63 @@ def list_checks() -> None:
         click.echo(
             f"{check.id:24} {check.pitfall.value:14} {check.severity.value:9} {check.title}{opt_in}"
         )
+
+
+@main.command()
+@click.argument("check_id")
+@guarded
+def explain(check_id: str) -> None:
+    """Print a check's documentation (what it does, why it matters, options)."""
+    from checks import BY_ID
+
+    check = BY_ID.get(check_id) or BY_ID.get(check_id.split("/", 1)[0])
+    if check is None:
+        close = difflib.get_close_matches(check_id, list(BY_ID), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else "; run `cx-audit checks`"
+        raise UserError(f"unknown check {check_id!r}{hint}")
+    info = check.info
+    legal = ", legal requirement" if info.legal else ""
+    opt_in = ", opt-in" if not check.default else ""
+    click.echo(f"{info.id} ({info.pitfall.value}, {info.severity.value}{legal}{opt_in})")
+    click.echo(f"{info.title}\n")
+    click.echo(info.docs)
+    if check.options:
+        click.echo("\nDefaults: " + ", ".join(f"{k}={v!r}" for k, v in check.options.items()))
+
+
+STARTER_CONFIG = """\
+# cx-audit settings. Flags on the command line win over this file.
+# Keys are the option names with underscores; `cx-audit checks` lists the check ids.
+
+# max_pages = 100
+# max_depth = 5
+# exclude = ["*/nieuws/archief/*"]
+# fail_on = "serious"            # critical, serious, moderate, minor or never
+# standard = "wcag22aa"          # wcag21aa, wcag22aa or en301549
+# report_lang = "nl"             # nl or en (default: the site's main language)
+# ignore = ["rare-word"]
+# extend_select = ["focus-visible"]
+
+# Options of one check, e.g. your own words to avoid and words that are fine:
+# [checks.jargon-term]
+# avoid = { incassomachtiging = "automatische afschrijving" }
+# allow = ["Mijn Omgeving"]
+
+# [checks.stale-page]
+# stale_after = 365
+"""
+
+
+@main.command()
+@click.option("--force", is_flag=True, help="Overwrite an existing cx-audit.toml.")
+@guarded
+def init(force: bool) -> None:
+    """Write a commented starter cx-audit.toml in this folder."""
+    path = Path("cx-audit.toml")
+    if path.exists() and not force:
+        raise UserError(f"{path} exists already; use --force to overwrite it")
+    path.write_text(STARTER_CONFIG, "utf-8")
+    click.echo(f"Written: {path.resolve()}")
 
 
 @main.command()
