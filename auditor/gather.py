@@ -183,16 +183,44 @@ async def gather(
     reading = {"inspect_pdf": inspect_documents, "max_bytes": config.max_document_bytes}
     if looks_like_document(url):
         return await fetch_document(client, url, depth, **reading)
-    started = time.perf_counter()
-    fetched_at = utcnow()
-    timeout_ms = config.timeout * 1000
     requests: list[dict[str, str]] = []
 
     def record(request: Any) -> None:
         if len(requests) < MAX_REQUESTS:
             requests.append({"url": request.url, "type": request.resource_type})
 
+    # The page is reused for the next URL: the listener must go whatever happens here.
     page.on("request", record)
+    try:
+        return await _load(
+            page,
+            client,
+            url,
+            depth,
+            config=config,
+            needs=needs,
+            reading=reading,
+            requests=requests,
+        )
+    finally:
+        page.remove_listener("request", record)
+
+
+async def _load(
+    page: Page,
+    client: httpx.AsyncClient,
+    url: str,
+    depth: int,
+    *,
+    config: AuditConfig,
+    needs: frozenset[str],
+    reading: dict[str, Any],
+    requests: list[dict[str, str]],
+) -> PageSnapshot:
+    """Navigate, then read the DOM and run the probes (gather's body)."""
+    started = time.perf_counter()
+    fetched_at = utcnow()
+    timeout_ms = config.timeout * 1000
     try:
         response = await page.goto(url, wait_until="domcontentloaded", timeout=timeout_ms)
         load_complete = await _wait_for_load(page, timeout_ms - _ms(started))
@@ -227,7 +255,6 @@ async def gather(
     timings = {"navigation_ms": nav_ms, "extract_ms": _ms(started)}
     if not load_complete:
         timings["load_incomplete"] = 1.0
-    page.remove_listener("request", record)
     probes: dict[str, Any] = {
         "network": {"requests": requests},
         "cookies": [_cookie_facts(c) for c in await page.context.cookies(page.url)],
