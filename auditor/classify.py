@@ -12,8 +12,6 @@ from urllib.parse import urlsplit
 
 from auditor.model import PageSnapshot
 
-KINDS = ("home", "help-article", "faq", "contact", "login", "portal", "search", "document", "other")
-
 # The contact page is named by the last path segment ("/contact", "/nl/contact-opnemen.html",
 # "/business-contact"). A "/klantenservice/" folder is usually the whole help centre, so it
 # does not make its articles contact pages.

@@ -27,7 +27,6 @@ from typing import Any
 
 from auditor.config import AuditConfig, ConfigError
 
-FILE_NAMES = ("cx-audit.toml", "pyproject.toml")
 NOT_IN_FILE = {"start_urls", "check_options"}  # URLs come from the command line
 
 

@@ -527,9 +527,6 @@ class AuditResult:
     def failed_pages(self) -> tuple[PageResult, ...]:
         return tuple(p for p in self.pages if p.error)
 
-    def findings_for(self, url: str) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.url == url)
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "tool": dict(self.tool),

