@@ -7,6 +7,7 @@ import inspect
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal
 
+from auditor.i18n_checks import translations
 from auditor.model import CheckInfo, Finding, PageSnapshot, Pitfall, Severity, SiteSummary
 
 Scope = Literal["page", "site"]
@@ -40,6 +41,7 @@ class Check:
     # Site checks: page metrics that need the whole site (e.g. contact_depth), by page URL.
     site_measure: Callable[[SiteSummary], Mapping[str, Mapping[str, Any]]] | None = None
     help_url: str = ""
+    fix: str = ""  # one line: how to fix it (the report's top-10 fixes)
     default: bool = True  # False: opt-in (costly), runs only when selected by id or glob
 
     @property
@@ -55,6 +57,8 @@ class Check:
             legal=self.legal,
             wcag=self.wcag,
             en301549=self.en301549,
+            fix=self.fix,
+            texts=translations(self.id),
         )
 
     @property

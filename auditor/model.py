@@ -480,6 +480,30 @@ class CheckInfo(Record):
     legal: bool = False
     wcag: tuple[str, ...] = ()
     en301549: tuple[str, ...] = ()
+    fix: str = ""  # one line: how to fix it
+    # The texts in other report languages: {"nl": {"title", "failure_title", "why", "fix"}}
+    texts: Mapping[str, Mapping[str, str]] = dataclasses.field(default_factory=dict)
+
+    def text(self, field: str, lang: str) -> str:
+        """`field` ("title", "failure_title", "why", "fix") in `lang`, else in English."""
+        translated = self.texts.get(lang, {}).get(field)
+        if translated:
+            return translated
+        if field == "why":
+            return docs_section(self.docs, "Why is this bad?")
+        return str(getattr(self, field))
+
+
+def docs_section(docs: str, heading: str) -> str:
+    """The body of the `## heading` section of a check's docstring, as one paragraph."""
+    lines, inside = [], False
+    for line in docs.splitlines():
+        if line.startswith("#"):
+            inside = line.lstrip("#").strip().lower() == heading.lower()
+            continue
+        if inside:
+            lines.append(line.strip())
+    return " ".join(" ".join(lines).split())
 
 
 @dataclasses.dataclass(frozen=True)

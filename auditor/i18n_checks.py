@@ -1,0 +1,27 @@
+"""The check texts in other report languages, from `checks/data/i18n/<lang>.json`.
+
+Each file maps a check id to its `title`, `failure_title`, `why` and `fix` in that language;
+English lives in the check module itself. Missing files or ids give no translation (the
+report then falls back to English; a test makes sure none is missing).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+TRANSLATED = ("nl",)
+
+
+@cache
+def _table(lang: str) -> dict[str, dict[str, str]]:
+    path = resources.files("checks") / "data" / "i18n" / f"{lang}.json"
+    if not path.is_file():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def translations(check_id: str) -> dict[str, dict[str, str]]:
+    """{lang: {field: text}} for every translated language that has `check_id`."""
+    return {lang: dict(_table(lang)[check_id]) for lang in TRANSLATED if check_id in _table(lang)}
