@@ -542,6 +542,8 @@ class AuditResult:
     errors: tuple[AuditError, ...] = ()
     conformance: tuple[Mapping[str, Any], ...] = ()
     interrupted: bool = False
+    # Run-over-run comparison from the history store (auditor/history.py); {} when none.
+    history: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
     @property
     def audited(self) -> int:
@@ -573,6 +575,7 @@ class AuditResult:
             "suppressed": self.suppressed,
             "conformance": [dict(c) for c in self.conformance],
             "errors": [e.to_dict() for e in self.errors],
+            "history": dict(self.history),
         }
 
     @classmethod
@@ -596,4 +599,5 @@ class AuditResult:
             suppressed=int(data.get("suppressed", 0)),
             conformance=tuple(data.get("conformance", [])),
             errors=tuple(AuditError.from_dict(e) for e in data.get("errors", [])),
+            history=dict(data.get("history", {})),
         )
