@@ -25,3 +25,16 @@ def _table(lang: str) -> dict[str, dict[str, str]]:
 def translations(check_id: str) -> dict[str, dict[str, str]]:
     """{lang: {field: text}} for every translated language that has `check_id`."""
     return {lang: dict(_table(lang)[check_id]) for lang in TRANSLATED if check_id in _table(lang)}
+
+
+@cache
+def _axe_table(lang: str) -> dict[str, dict[str, str]]:
+    path = resources.files("checks") / "data" / "i18n" / f"axe-{lang}.json"
+    if lang == "en" or not path.is_file():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def axe_rule_text(rule_id: str, lang: str) -> dict[str, str] | None:
+    """An axe-core rule's `help` and `description` in `lang`; None for English or unknown."""
+    return _axe_table(lang).get(rule_id)

@@ -6,7 +6,9 @@ never marked safe; audited URLs become links only when they are http(s).
 
 from __future__ import annotations
 
+import base64
 import dataclasses
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -15,8 +17,10 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from auditor import i18n_checks
 from auditor.conformance import summary as conformance_summary
 from auditor.model import (
+    SEVERITY_WEIGHTS,
     AuditError,
     AuditResult,
     CheckInfo,
@@ -26,6 +30,8 @@ from auditor.model import (
     Pitfall,
     Severity,
 )
+from auditor.prioritize import LEGAL_FACTOR
+from auditor.scores import PENALTY, result_scores
 from reports.i18n import strings
 
 EXAMPLE_LIMIT = 5
@@ -85,10 +91,12 @@ _ENV = _environment()
 
 @dataclasses.dataclass(frozen=True)
 class PitfallSummary:
+    pitfall: Pitfall
     name: str
     why: str
     counts: Mapping[Severity, int]
     checked: bool
+    score: int | None
 
     @property
     def total(self) -> int:
@@ -109,6 +117,11 @@ class IssueView:
     docs: tuple[DocSection, ...]
     examples: tuple[str, ...]
     more: int
+    title: str  # in the report language
+    why: str  # why it matters, in the report language
+    fix: str  # how to fix, in the report language
+    rank_reason: str  # why it ranks here, in the report language
+    pages: str = ""  # the per-page view's numbers of its pages, for the filter ("1 4 9")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -145,6 +158,7 @@ class FindingView:
 
 @dataclasses.dataclass(frozen=True)
 class PageView:
+    number: int  # 1-based, the anchor page-<number> and the issue filter's value
     page: PageResult
     findings: tuple[FindingView, ...]
 
@@ -152,12 +166,17 @@ class PageView:
 def render(result: AuditResult, lang: str = "en") -> str:
     """The report as one HTML document in `lang` ("en" or "nl")."""
     t = strings(lang)
-    views = issue_views(result)
+    views = issue_views(result, lang)
     template = _ENV.get_template("report.html.j2")
     return template.render(
         lang=lang,
         t=t,
         result=result,
+        csp=content_security_policy(),
+        filter_js=Markup(FILTER_JS),
+        fixes=[v for v in views if not v.issue.needs_review][:TOP_FIXES],
+        penalties={s.value: round(p * 100) for s, p in PENALTY.items()},
+        methodology=methodology(result),
         severities=list(Severity),
         started=result.started_at.strftime("%Y-%m-%d %H:%M %Z").strip(),
         duration=(result.finished_at - result.started_at).total_seconds(),
@@ -177,6 +196,78 @@ def render(result: AuditResult, lang: str = "en") -> str:
 
 
 WORST_PAGES = 10
+TOP_FIXES = 10
+
+FILTER_JS = """
+(function () {
+  var form = document.getElementById("issue-filter");
+  var status = document.getElementById("filter-status");
+  var issues = Array.prototype.slice.call(document.querySelectorAll("article.issue"));
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+  });
+  if (!form || !status) { return; }
+  form.hidden = false;
+  function apply() {
+    var pitfall = form.elements.pitfall.value;
+    var severity = form.elements.severity.value;
+    var page = form.elements.page.value;
+    var shown = 0;
+    issues.forEach(function (el) {
+      var ok = (!pitfall || el.dataset.pitfall === pitfall) &&
+        (!severity || el.dataset.severity === severity) &&
+        (!page || (" " + el.dataset.pages + " ").indexOf(" " + page + " ") >= 0);
+      el.hidden = !ok;
+      if (ok) { shown += 1; }
+    });
+    status.textContent = status.dataset.template
+      .replace("{n}", shown).replace("{total}", issues.length);
+  }
+  form.addEventListener("change", apply);
+  form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+})();
+"""
+"""The issue filter (progressive enhancement: without JavaScript the form stays hidden and
+every issue shows) and opening all <details> before printing."""
+
+
+def content_security_policy() -> str:
+    """Nothing loads from outside; the only script that may run is FILTER_JS (by its hash)."""
+    digest = base64.b64encode(hashlib.sha256(FILTER_JS.encode("utf-8")).digest()).decode()
+    return (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
+    )
+
+
+def methodology(result: AuditResult) -> dict[str, Any]:
+    """What the report's method section states: settings, checks by pitfall, and the
+    success criteria that no automated rule covers (a person must check them)."""
+    config = result.config
+    checks_by_pitfall: dict[Pitfall, list[str]] = defaultdict(list)
+    for check in result.checks:
+        checks_by_pitfall[check.pitfall].append(check.id)
+    return {
+        "checks": [(p, sorted(checks_by_pitfall[p])) for p in Pitfall if checks_by_pitfall[p]],
+        "settings": {
+            key: config[key]
+            for key in (
+                "max_pages",
+                "max_depth",
+                "concurrency",
+                "timeout",
+                "rate_limit",
+                "standard",
+                "best_practice",
+                "ignore_robots",
+                "search_probe",
+                "now",
+            )
+            if key in config
+        },
+        "manual": [row for row in result.conformance if row.get("status") == "not-testable"],
+        "review": [row for row in result.conformance if row.get("status") == "needs-review"],
+    }
 
 
 def readability_overview(result: AuditResult) -> dict[str, Any]:
@@ -215,7 +306,11 @@ def pitfall_summaries(result: AuditResult, lang: str) -> list[PitfallSummary]:
     for issue in result.issues:
         counts[issue.pitfall][issue.severity] += 1
     checked = {check.pitfall for check in result.checks}
-    return [PitfallSummary(p.names[lang], p.why[lang], counts[p], p in checked) for p in Pitfall]
+    scores = result_scores(result)
+    return [
+        PitfallSummary(p, p.names[lang], p.why[lang], counts[p], p in checked, scores[p])
+        for p in Pitfall
+    ]
 
 
 def check_for(check_id: str, checks: Mapping[str, CheckInfo]) -> CheckInfo | None:
@@ -238,17 +333,86 @@ def doc_sections(docs: str) -> tuple[DocSection, ...]:
     )
 
 
-def issue_views(result: AuditResult) -> list[IssueView]:
-    """The issues in the order given (already ranked), with their check and example URLs."""
+def issue_views(result: AuditResult, lang: str = "en") -> list[IssueView]:
+    """The issues in the order given (already ranked), with their check, example URLs and
+    texts in the report language."""
     checks = {c.id: c for c in result.checks}
+    page_numbers = _page_numbers(result)
+    urls_by_fingerprint: dict[str, set[str]] = defaultdict(set)
+    for finding in result.findings:
+        urls_by_fingerprint[finding.fingerprint].add(finding.url)
     views = []
     for rank, issue in enumerate(result.issues, start=1):
         check = check_for(issue.check_id, checks)
         examples = issue.example_urls[:EXAMPLE_LIMIT]
         total = max(issue.page_count, len(issue.example_urls))
         docs = doc_sections(check.docs) if check else ()
-        views.append(IssueView(rank, issue, check, docs, examples, total - len(examples)))
+        urls = {u for fp in issue.fingerprints for u in urls_by_fingerprint.get(fp, ())}
+        numbers = sorted(
+            {page_numbers[u] for u in urls | set(issue.example_urls) if u in page_numbers}
+        )
+        views.append(
+            IssueView(
+                rank,
+                issue,
+                check,
+                docs,
+                examples,
+                total - len(examples),
+                title=issue_title(issue, check, lang),
+                why=check.text("why", lang) if check else "",
+                fix=check.text("fix", lang) if check else "",
+                rank_reason=rank_reason(issue, result, lang),
+                pages=" ".join(map(str, numbers)),
+            )
+        )
     return views
+
+
+def _page_numbers(result: AuditResult) -> dict[str, int]:
+    """Requested and final URL of each page -> its number in the per-page view (1-based)."""
+    numbers: dict[str, int] = {}
+    for number, page in enumerate(result.pages, start=1):
+        numbers.setdefault(page.url, number)
+        numbers.setdefault(page.final_url, number)
+    return numbers
+
+
+def issue_title(issue: Issue, check: CheckInfo | None, lang: str) -> str:
+    """The issue's title in `lang`: a check's translated failure title; an axe rule's help
+    text from axe-core's locale when there is one; else the title as recorded."""
+    if check is None:
+        return issue.title
+    if "/" in issue.check_id:
+        rule = i18n_checks.axe_rule_text(issue.check_id.split("/", 1)[1], lang)
+        return (rule or {}).get("help") or issue.title
+    if issue.title == check.failure_title:
+        return check.text("failure_title", lang)
+    return issue.title
+
+
+def rank_reason(issue: Issue, result: AuditResult, lang: str) -> str:
+    """Why the issue ranks where it does: as recorded (English), or rebuilt in `lang` from
+    the priority's parts."""
+    if lang == "en" and issue.why:
+        return issue.why
+    t = strings(lang)
+    weight = SEVERITY_WEIGHTS[issue.severity]
+    legal = LEGAL_FACTOR if issue.legal else 1.0
+    reach = issue.priority / (weight * legal)
+    num = number_formatter(lang)
+    where = t["rank_where"].format(n=num(issue.page_count), total=num(result.audited))
+    if set(result.start_urls) & set(issue.example_urls):
+        where += t["rank_start"]
+    reason = t["rank_reason"].format(
+        severity=t[f"severity.{issue.severity.value}"],
+        weight=weight,
+        reach=num(round(reach, 1)),
+        where=where,
+    )
+    if issue.legal:
+        reason += t["rank_legal"].format(factor=num(LEGAL_FACTOR))
+    return reason + f" = {num(issue.priority)}"
 
 
 def standard_name(result: AuditResult, t: Mapping[str, str]) -> str:
@@ -296,12 +460,12 @@ def page_views(result: AuditResult, rank_by_fingerprint: Mapping[str, int]) -> l
     for finding in result.findings:
         by_url[finding.url].append(finding)
     views = []
-    for page in result.pages:
+    for number, page in enumerate(result.pages, start=1):
         urls = dict.fromkeys((page.url, page.final_url))
         findings = [f for url in urls for f in by_url.get(url, ())]
         findings.sort(key=lambda f: f.severity.rank)
         items = tuple(FindingView(f, rank_by_fingerprint.get(f.fingerprint)) for f in findings)
-        views.append(PageView(page, items))
+        views.append(PageView(number, page, items))
     return views
 
 

@@ -13,6 +13,57 @@ LANGUAGES = ("en", "nl")
 UI: Mapping[str, Mapping[str, str]] = {
     "en": {
         "title": "Self-service audit report",
+        "score": "Score",
+        "score_none": "not checked",
+        "score_explain": "Each score starts at 100; each issue takes away a share of what is "
+        "left: {critical}% (critical), {serious}% (serious), {moderate}% (moderate) or {minor}% "
+        "(minor), times the share of pages it affects (all pages for a site-wide issue). Issues "
+        "that only need review do not count.",
+        "top_fixes": "Top 10 fixes",
+        "top_fixes_intro": "Fix these first: the highest-priority issues, with what to do.",
+        "fix_what": "What",
+        "fix_how": "How to fix",
+        "rank_where": "{n} of {total} pages",
+        "rank_start": ", including a start page",
+        "rank_reason": "{severity} ({weight}) × reach {reach} ({where})",
+        "rank_legal": " × {factor} (a legal requirement)",
+        "filter": "Filter the issues",
+        "filter_all": "all",
+        "filter_pitfall": "Pitfall",
+        "filter_severity": "Severity",
+        "filter_page": "Page",
+        "filter_reset": "Show all",
+        "filter_status": "{n} of {total} issues shown",
+        "methodology": "Method and limits",
+        "method_intro": "cx-audit opened every page in a real browser (headless Chromium), "
+        "ran axe-core and its own checks on the rendered page, and checked the links it found. "
+        "It only sends GET requests, obeys robots.txt unless told otherwise and never submits "
+        "forms, except the site-search probe.",
+        "method_tested": "What was tested",
+        "method_settings": "Settings",
+        "method_checks": "Checks that ran",
+        "method_limits": "Limits",
+        "method_limits_text": "An automated audit finds only part of the problems. It sees only "
+        "the pages its crawl reached within the limits above, and no pages behind a login unless "
+        "a session was given. Readability formulas estimate difficulty; they do not replace a "
+        "test with readers. Dates on a page are read by patterns and can be missed. Contact "
+        "details are recognised in the visible text of the page.",
+        "method_manual": "Success criteria a person must check",
+        "method_manual_intro": "No automated rule covers these criteria; they need a manual "
+        "evaluation:",
+        "method_review": "Success criteria where the rules asked for a person's review:",
+        "setting.max_pages": "Maximum pages",
+        "setting.max_depth": "Maximum click depth",
+        "setting.concurrency": "Pages in parallel",
+        "setting.timeout": "Page timeout (s)",
+        "setting.rate_limit": "Requests per second",
+        "setting.standard": "Standard",
+        "setting.best_practice": "Best-practice rules",
+        "setting.ignore_robots": "robots.txt ignored",
+        "setting.search_probe": "Site search tried",
+        "setting.now": "Audit date for date checks",
+        "yes": "yes",
+        "no": "no",
         "nav": "Contents",
         "site": "Site",
         "date": "Date",
@@ -133,6 +184,60 @@ UI: Mapping[str, Mapping[str, str]] = {
     },
     "nl": {
         "title": "Auditrapport selfservice",
+        "score": "Score",
+        "score_none": "niet gecontroleerd",
+        "score_explain": "Elke score begint bij 100; elk probleem haalt een deel van de rest "
+        "eraf: {critical}% (kritiek), {serious}% (ernstig), {moderate}% (matig) of {minor}% "
+        "(klein), maal het deel van de pagina's waarop het voorkomt (alle pagina's bij een "
+        "probleem van de hele site). Problemen die alleen beoordeeld moeten worden, tellen niet "
+        "mee.",
+        "top_fixes": "De 10 belangrijkste verbeteringen",
+        "top_fixes_intro": "Los deze eerst op: de problemen met de hoogste prioriteit, met wat "
+        "u eraan kunt doen.",
+        "fix_what": "Wat",
+        "fix_how": "Zo lost u het op",
+        "rank_where": "{n} van {total} pagina's",
+        "rank_start": ", waaronder een startpagina",
+        "rank_reason": "{severity} ({weight}) × bereik {reach} ({where})",
+        "rank_legal": " × {factor} (een wettelijke eis)",
+        "filter": "Problemen filteren",
+        "filter_all": "alle",
+        "filter_pitfall": "Valkuil",
+        "filter_severity": "Ernst",
+        "filter_page": "Pagina",
+        "filter_reset": "Alles tonen",
+        "filter_status": "{n} van {total} problemen getoond",
+        "methodology": "Methode en beperkingen",
+        "method_intro": "cx-audit opende elke pagina in een echte browser (Chromium zonder "
+        "venster), voerde axe-core en de eigen controles uit op de getoonde pagina en "
+        "controleerde de gevonden links. Het doet alleen GET-verzoeken, volgt robots.txt tenzij "
+        "anders ingesteld en verstuurt nooit formulieren, behalve de proef met de zoekfunctie.",
+        "method_tested": "Wat is onderzocht",
+        "method_settings": "Instellingen",
+        "method_checks": "Uitgevoerde controles",
+        "method_limits": "Beperkingen",
+        "method_limits_text": "Een automatische audit vindt maar een deel van de problemen. Hij "
+        "ziet alleen de pagina's die binnen de grenzen hierboven bereikt zijn, en geen pagina's "
+        "achter een inlog tenzij een sessie is meegegeven. Leesbaarheidsformules schatten de "
+        "moeilijkheid; ze vervangen geen test met lezers. Datums op een pagina worden met "
+        "patronen gelezen en kunnen gemist worden. Contactgegevens worden herkend in de "
+        "zichtbare tekst van de pagina.",
+        "method_manual": "Succescriteria die een mens moet controleren",
+        "method_manual_intro": "Geen automatische regel dekt deze criteria; ze vragen een "
+        "handmatige evaluatie:",
+        "method_review": "Succescriteria waarbij de regels om beoordeling door een mens vroegen:",
+        "setting.max_pages": "Maximaal aantal pagina's",
+        "setting.max_depth": "Maximale klikdiepte",
+        "setting.concurrency": "Pagina's tegelijk",
+        "setting.timeout": "Time-out per pagina (s)",
+        "setting.rate_limit": "Verzoeken per seconde",
+        "setting.standard": "Norm",
+        "setting.best_practice": "Best-practiceregels",
+        "setting.ignore_robots": "robots.txt genegeerd",
+        "setting.search_probe": "Zoekfunctie geprobeerd",
+        "setting.now": "Auditdatum voor datumcontroles",
+        "yes": "ja",
+        "no": "nee",
         "nav": "Inhoud",
         "site": "Website",
         "date": "Datum",
