@@ -177,6 +177,7 @@ def render(result: AuditResult, lang: str = "en") -> str:
         fixes=[v for v in views if not v.issue.needs_review][:TOP_FIXES],
         penalties={s.value: round(p * 100) for s, p in PENALTY.items()},
         methodology=methodology(result),
+        detail_limit=ISSUE_DETAIL_LIMIT,
         severities=list(Severity),
         started=result.started_at.strftime("%Y-%m-%d %H:%M %Z").strip(),
         duration=(result.finished_at - result.started_at).total_seconds(),
@@ -197,12 +198,15 @@ def render(result: AuditResult, lang: str = "en") -> str:
 
 WORST_PAGES = 10
 TOP_FIXES = 10
+ISSUE_DETAIL_LIMIT = 100
+"""Issues shown in full (evidence, docs, screenshot); the rest are one table row each, so
+that a 1,000-page report stays small and opens quickly."""
 
 FILTER_JS = """
 (function () {
   var form = document.getElementById("issue-filter");
   var status = document.getElementById("filter-status");
-  var issues = Array.prototype.slice.call(document.querySelectorAll("article.issue"));
+  var issues = Array.prototype.slice.call(document.querySelectorAll(".issue[data-pitfall]"));
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details").forEach(function (d) { d.open = true; });
   });

@@ -20,6 +20,9 @@ UI: Mapping[str, Mapping[str, str]] = {
         "(minor), times the share of pages it affects (all pages for a site-wide issue). Issues "
         "that only need review do not count.",
         "top_fixes": "Top 10 fixes",
+        "more_issues": "{n} more issues",
+        "more_issues_intro": "The first {n} issues are shown in full above; the others are "
+        "listed here with their first page. The per-page view below has every finding.",
         "top_fixes_intro": "Fix these first: the highest-priority issues, with what to do.",
         "fix_what": "What",
         "fix_how": "How to fix",
@@ -192,6 +195,9 @@ UI: Mapping[str, Mapping[str, str]] = {
         "probleem van de hele site). Problemen die alleen beoordeeld moeten worden, tellen niet "
         "mee.",
         "top_fixes": "De 10 belangrijkste verbeteringen",
+        "more_issues": "Nog {n} problemen",
+        "more_issues_intro": "De eerste {n} problemen staan hierboven volledig; de andere staan "
+        "hier met hun eerste pagina. Het overzicht per pagina hieronder heeft elke bevinding.",
         "top_fixes_intro": "Los deze eerst op: de problemen met de hoogste prioriteit, met wat "
         "u eraan kunt doen.",
         "fix_what": "Wat",
