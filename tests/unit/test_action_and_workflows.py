@@ -31,12 +31,6 @@ EXAMPLE_WORKFLOW = ROOT / "docs" / "examples" / "github-workflow.yml"
 EXAMPLE_GITLAB = ROOT / "docs" / "examples" / "gitlab-ci.yml"
 WORKFLOWS = [*sorted((ROOT / ".github" / "workflows").glob("*.y*ml")), EXAMPLE_WORKFLOW]
 
-# actionlint findings in files these tests do not own, ignored in test_actionlint and tracked
-# by the strict xfail in test_known_findings_are_still_there until someone fixes them.
-KNOWN_FINDINGS = {
-    ".github/workflows/ci.yml": r'runtime "node20" is deprecated',
-}
-
 # Any network access by a linter goes to a closed port and fails.
 OFFLINE = {
     "HTTP_PROXY": "http://127.0.0.1:9",
@@ -81,10 +75,8 @@ def run(args: list[str], cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     )
 
 
-def actionlint(*files: Path, cwd: Path = ROOT, ignore: str | None = None):
+def actionlint(*files: Path, cwd: Path = ROOT):
     args = [tool("actionlint"), "-no-color", "-oneline", "-shellcheck", tool("shellcheck")]
-    if ignore:
-        args += ["-ignore", ignore]
     return run([*args, *map(str, files)], cwd=cwd)
 
 
@@ -138,27 +130,7 @@ def inputs_interpolated_in_run(doc) -> list[str]:
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=rel)
 def test_actionlint(workflow):
-    result = actionlint(workflow, ignore=KNOWN_FINDINGS.get(rel(workflow)))
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(
-            path,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=f"{path} still has actionlint findings (KNOWN_FINDINGS): "
-                "actions/checkout@v4 and actions/setup-python@v5 run on node20, which "
-                "GitHub removed from its runners; update them and drop the entry",
-            ),
-        )
-        for path in KNOWN_FINDINGS
-    ],
-)
-def test_known_findings_are_still_there(path):
-    result = actionlint(ROOT / path)
+    result = actionlint(workflow)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
