@@ -87,6 +87,10 @@ CHECK = Check(
     severity=Severity.SERIOUS,
     title="No axe-core violations",
     failure_title="axe-core found an accessibility violation",
+    fix=(
+        "Fix each failing element as the help page of its axe-core rule explains, e.g. give every "
+        "informative image a text alternative in alt."
+    ),
     run=run,
     docs=__doc__ or "",
     legal=True,

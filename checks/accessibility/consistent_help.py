@@ -274,6 +274,10 @@ CHECK = Check(
     severity=Severity.MODERATE,
     title="Help links are in the same place on every page",
     failure_title="A help link is in a different place than on other pages",
+    fix=(
+        "Keep the help links (contact, phone, email, chat, help) in the shared header or footer, "
+        "in the same order on every page."
+    ),
     run=run,
     docs=__doc__ or "",
     scope="site",

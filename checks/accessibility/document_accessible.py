@@ -154,6 +154,10 @@ CHECK = Check(
     severity=Severity.SERIOUS,
     title="Linked PDF documents are accessible",
     failure_title="A linked PDF is not accessible",
+    fix=(
+        "Export the PDF as a tagged PDF with its language and title set, run OCR on scans, or "
+        "publish the content as HTML."
+    ),
     run=run,
     docs=__doc__ or "",
     legal=True,

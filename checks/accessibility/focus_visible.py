@@ -80,6 +80,10 @@ CHECK = Check(
     severity=Severity.SERIOUS,
     title="Keyboard focus is visible",
     failure_title="Keyboard focus cannot be seen",
+    fix=(
+        "Give every link, button and field a clearly visible focus style, such as a 3px outline on "
+        ":focus-visible, and never remove the outline without a replacement."
+    ),
     run=run,
     docs=__doc__ or "",
     legal=True,

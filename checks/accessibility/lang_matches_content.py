@@ -204,6 +204,10 @@ CHECK = Check(
     severity=Severity.SERIOUS,
     title="The declared language matches the language of the text",
     failure_title="Text is in another language than the page or passage declares",
+    fix=(
+        "Set <html lang> to the language the page is written in, and mark passages in another "
+        "language with their own lang attribute."
+    ),
     run=run,
     docs=__doc__ or "",
     legal=True,

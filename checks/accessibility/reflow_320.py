@@ -92,6 +92,10 @@ CHECK = Check(
     severity=Severity.SERIOUS,
     title="Content reflows at 320 CSS px",
     failure_title="The page scrolls sideways at 320 CSS px",
+    fix=(
+        "Let the content fit a 320 CSS px wide screen: use max-width and flexible grids instead of "
+        "fixed widths, and wrap wide tables in a box with overflow-x: auto."
+    ),
     run=run,
     docs=__doc__ or "",
     legal=True,

@@ -93,6 +93,10 @@ CHECK = Check(
     severity=Severity.SERIOUS,
     title="Text can be zoomed to 200%",
     failure_title="Text is lost when zoomed to 200%",
+    fix=(
+        "Let boxes around text grow with their content (min-height instead of a fixed height with "
+        "overflow: hidden) and size text in rem or em."
+    ),
     run=run,
     docs=__doc__ or "",
     legal=True,

@@ -77,6 +77,10 @@ CHECK = Check(
     severity=Severity.SERIOUS,
     title="The contact page offers more than a chat",
     failure_title="A chat is the only contact route on the contact page",
+    fix=(
+        "Keep the chat, and show a phone number, an email address or a contact form next to it on "
+        "the contact page."
+    ),
     run=run,
     docs=__doc__ or "",
     applies_to=("contact",),

@@ -49,6 +49,7 @@ CHECK = Check(
     severity=Severity.MINOR,
     title="Email addresses are mailto: links",
     failure_title="An email address is not a mailto: link",
+    fix="Make each email address shown a mailto: link to that address.",
     run=run,
     docs=__doc__ or "",
 )

@@ -65,6 +65,7 @@ CHECK = Check(
     severity=Severity.SERIOUS,
     title="An email address is visible on the contact page",
     failure_title="No email address is visible on the contact page",
+    fix="Show a customer-service email address as text on the contact page, linked with mailto:.",
     run=run,
     docs=__doc__ or "",
     legal=True,

@@ -83,6 +83,10 @@ CHECK = Check(
     severity=Severity.MINOR,
     title="Every page gives the same customer service number",
     failure_title="A page gives another customer service number",
+    fix=(
+        "Use one customer-service number on every page, kept in one shared place, and label "
+        "numbers for other services as such."
+    ),
     run=run,
     docs=__doc__ or "",
     scope="site",

@@ -89,6 +89,10 @@ CHECK = Check(
     severity=Severity.SERIOUS,
     title="Every page links to the contact page",
     failure_title="A page has no link to the contact page",
+    fix=(
+        'Put a "Contact" link in the shared header or footer, so that every page links to the '
+        "contact page."
+    ),
     run=run,
     docs=__doc__ or "",
     scope="site",

@@ -61,6 +61,10 @@ CHECK = Check(
     severity=Severity.MINOR,
     title="Phone numbers can be tapped to call",
     failure_title="A phone number is not a tel: link",
+    fix=(
+        "Make each phone number shown a tel: link to the same number, e.g. tel:+31201234567 for "
+        "020 123 45 67."
+    ),
     run=run,
     docs=__doc__ or "",
 )

@@ -81,6 +81,7 @@ CHECK = Check(
     severity=Severity.SERIOUS,
     title="A phone number is visible on the contact page",
     failure_title="No phone number is visible on the contact page",
+    fix="Show the customer-service phone number as text on the contact page, linked with tel:.",
     run=run,
     docs=__doc__ or "",
     legal=True,

@@ -140,6 +140,10 @@ CHECK = Check(
     severity=Severity.MODERATE,
     title="The contact page is at most two clicks from every page",
     failure_title="The contact page is more than two clicks away",
+    fix=(
+        'Put a "Contact" link in the shared header or footer, so that every page is one click '
+        "from the contact page."
+    ),
     run=run,
     docs=__doc__ or "",
     scope="site",

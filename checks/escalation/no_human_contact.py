@@ -55,6 +55,10 @@ CHECK = Check(
     severity=Severity.CRITICAL,
     title="The site gives a phone number or an email address",
     failure_title="The site gives no phone number and no email address",
+    fix=(
+        "Add a contact page with a phone number, its opening hours and an email address, and link "
+        "it from every page."
+    ),
     run=run,
     docs=__doc__ or "",
     scope="site",

@@ -52,6 +52,10 @@ CHECK = Check(
     severity=Severity.SERIOUS,
     title="The site gives a phone number",
     failure_title="No page of the site gives a phone number",
+    fix=(
+        "Show the customer-service phone number and its opening hours on the contact page, and "
+        "link that page from every page."
+    ),
     run=run,
     docs=__doc__ or "",
     scope="site",

@@ -60,6 +60,9 @@ CHECK = Check(
     severity=Severity.MINOR,
     title="The contact page says when the phone is answered",
     failure_title="The contact page gives no opening hours for its phone number",
+    fix=(
+        'Show next to the phone number when it is answered, e.g. "Monday to Friday, 8.00 to 18.00".'
+    ),
     run=run,
     docs=__doc__ or "",
     applies_to=("contact",),

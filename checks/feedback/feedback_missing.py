@@ -70,6 +70,7 @@ CHECK = Check(
     severity=Severity.MINOR,
     title="Help articles ask whether they helped",
     failure_title="A help article has no feedback widget",
+    fix='Add a "Was this article helpful?" widget to the help article template.',
     run=run,
     docs=__doc__ or "",
     applies_to=HELP_KINDS,

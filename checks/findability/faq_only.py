@@ -65,6 +65,10 @@ CHECK = Check(
     severity=Severity.MODERATE,
     title="FAQ pages lead to a way to act",
     failure_title="A FAQ page only answers and offers no way to act",
+    fix=(
+        "Add to the answers a link to where the customer can act: the task, the form, the "
+        "logged-in area or the contact page."
+    ),
     run=run,
     docs=__doc__ or "",
     applies_to=("faq",),

@@ -101,6 +101,10 @@ CHECK = Check(
     severity=Severity.SERIOUS,
     title="The site search finds the site's own topics",
     failure_title="The site search finds nothing",
+    fix=(
+        "Make the site search index every help article, so that the words in their titles find "
+        "them."
+    ),
     run=run,
     docs=__doc__ or "",
     scope="site",

@@ -56,6 +56,10 @@ CHECK = Check(
     severity=Severity.SERIOUS,
     title="The site can be searched",
     failure_title="The site has no search",
+    fix=(
+        'Add a search box to the header of every page (a GET form with role="search") whose '
+        "results page lists the matching help articles."
+    ),
     run=run,
     docs=__doc__ or "",
     scope="site",

@@ -74,6 +74,10 @@ CHECK = Check(
     severity=Severity.MODERATE,
     title="Task articles offer a way to do the task",
     failure_title="A help article explains a task but offers no way to do it",
+    fix=(
+        "Link the article to where the task is done: the form, the page in the logged-in area or "
+        "the contact page."
+    ),
     run=run,
     docs=__doc__ or "",
     applies_to=("help-article",),

@@ -84,6 +84,10 @@ CHECK = Check(
     severity=Severity.MINOR,
     title="Help articles link to the logged-in area",
     failure_title="A help article has no link to the logged-in area",
+    fix=(
+        'Link the words that send the reader to the logged-in area, such as "Mijn omgeving", to '
+        "its login page."
+    ),
     run=run,
     docs=__doc__ or "",
     scope="site",

@@ -104,6 +104,10 @@ CHECK = Check(
     severity=Severity.MODERATE,
     title="Sentences are easy to read",
     failure_title="A sentence is hard to read",
+    fix=(
+        "Rewrite the listed sentences: split long ones, replace rare words with common ones and "
+        "use the active voice."
+    ),
     run=run,
     docs=__doc__ or "",
 )

@@ -298,6 +298,10 @@ CHECK = Check(
     severity=Severity.MODERATE,
     title="The text avoids jargon",
     failure_title="The text uses jargon where a plainer word exists",
+    fix=(
+        "Replace the term with the plainer word suggested, and rewrite the sentence around it "
+        "where needed."
+    ),
     run=run,
     docs=__doc__ or "",
 )

@@ -197,6 +197,7 @@ CHECK = Check(
     severity=Severity.MINOR,
     title="The text uses common words",
     failure_title="The text uses rare words",
+    fix="Replace the rare word with a common one, or explain it where it is first used.",
     run=run,
     docs=__doc__ or "",
 )

@@ -165,6 +165,10 @@ CHECK = Check(
     severity=Severity.MODERATE,
     title="The main text is easy to read",
     failure_title="The main text is harder to read than the target",
+    fix=(
+        "Rewrite the main text at the target level (B1 for Dutch, grade 8 for English): short "
+        "sentences, common words, verbs instead of nouns."
+    ),
     run=run,
     docs=__doc__ or "",
     measure=measure,

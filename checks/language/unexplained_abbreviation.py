@@ -192,6 +192,10 @@ CHECK = Check(
     severity=Severity.MINOR,
     title="Abbreviations are explained",
     failure_title="Abbreviations are used without explanation",
+    fix=(
+        "Write out abbreviations with dots, and explain each acronym where it is first used, e.g. "
+        '"Wet waardering onroerende zaken (WOZ)".'
+    ),
     run=run,
     docs=__doc__ or "",
 )

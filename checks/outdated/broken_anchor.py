@@ -76,6 +76,10 @@ CHECK = Check(
     severity=Severity.MODERATE,
     title="Links to a place on a page find it",
     failure_title="A link points to a place on a page that is not there",
+    fix=(
+        "Point the link at an id that exists on the target page, or give the target section the id "
+        "the link expects."
+    ),
     run=run,
     docs=__doc__ or "",
     scope="site",

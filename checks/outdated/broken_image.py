@@ -52,6 +52,10 @@ CHECK = Check(
     severity=Severity.SERIOUS,
     title="Images load",
     failure_title="An image does not load",
+    fix=(
+        "Restore the image or point to its new file, or remove it together with the text that "
+        "refers to it."
+    ),
     run=run,
     docs=__doc__ or "",
     scope="site",

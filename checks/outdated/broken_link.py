@@ -75,6 +75,10 @@ CHECK = Check(
     severity=Severity.SERIOUS,
     title="Links lead to working pages",
     failure_title="A link leads to a page that does not work",
+    fix=(
+        "Point the link to the page that replaced the dead target, or remove it; when a page "
+        "moves, redirect its old address with a single 301."
+    ),
     run=run,
     docs=__doc__ or "",
     scope="site",

@@ -110,6 +110,10 @@ CHECK = Check(
     severity=Severity.MODERATE,
     title="No validity or announcement date has passed",
     failure_title="A validity or announcement date has passed",
+    fix=(
+        "Remove offers and deadlines that have ended, and rewrite old announcements in the present "
+        "tense."
+    ),
     run=run,
     docs=__doc__ or "",
 )

@@ -86,6 +86,10 @@ CHECK = Check(
     severity=Severity.MODERATE,
     title="Phone and email links work",
     failure_title="A phone or email link cannot work",
+    fix=(
+        "Correct the tel: or mailto: link so that it holds a valid number or address, the one "
+        "shown in the text, e.g. tel:+31201234567."
+    ),
     run=run,
     docs=__doc__ or "",
 )

@@ -77,6 +77,10 @@ CHECK = Check(
     severity=Severity.MINOR,
     title="The copyright year is current",
     failure_title="The copyright notice shows an old year",
+    fix=(
+        "Let the footer template fill in the current year, or remove the year from the copyright "
+        "notice."
+    ),
     run=run,
     docs=__doc__ or "",
 )

@@ -77,6 +77,7 @@ CHECK = Check(
     severity=Severity.MINOR,
     title="Nothing is called new or upcoming with an old year",
     failure_title='Something "new" or "coming soon" names a year long past',
+    fix='Drop "new" or "coming soon" and the old year from the sentence, or remove the sentence.',
     run=run,
     docs=__doc__ or "",
 )

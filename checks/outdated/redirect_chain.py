@@ -55,6 +55,7 @@ CHECK = Check(
     severity=Severity.MINOR,
     title="Links point straight at their page",
     failure_title="A link goes through a chain of redirects",
+    fix="Link straight to the final address, and redirect old addresses to it in a single step.",
     run=run,
     docs=__doc__ or "",
     scope="site",

@@ -66,6 +66,10 @@ CHECK = Check(
     severity=Severity.MODERATE,
     title="The page was updated recently",
     failure_title="The page has not been updated for a long time",
+    fix=(
+        "Review the page: update it, or confirm it is still correct and show the new date, or "
+        "remove it."
+    ),
     run=run,
     docs=__doc__ or "",
     measure=measure,

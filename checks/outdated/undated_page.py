@@ -48,6 +48,10 @@ CHECK = Check(
     severity=Severity.MINOR,
     title="The help article shows when it was updated",
     failure_title="The help article shows no date",
+    fix=(
+        'Show a "Last updated" date on the article, with the same date in article:modified_time '
+        "or JSON-LD dateModified."
+    ),
     run=run,
     docs=__doc__ or "",
     applies_to=("help-article",),

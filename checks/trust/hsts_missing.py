@@ -92,6 +92,10 @@ CHECK = Check(
     severity=Severity.MODERATE,
     title="The site asks browsers to use https only (HSTS)",
     failure_title="Strict-Transport-Security is missing or too short",
+    fix=(
+        "Send Strict-Transport-Security with max-age=31536000 (one year) on every https response "
+        "of the host; add includeSubDomains once every subdomain uses https."
+    ),
     run=run,
     docs=__doc__ or "",
 )

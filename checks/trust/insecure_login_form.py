@@ -110,6 +110,10 @@ CHECK = Check(
     severity=Severity.CRITICAL,
     title="Passwords are sent only over https to the site itself",
     failure_title="A login form is not secure or posts to another site",
+    fix=(
+        "Serve the login form over https and let it post the password only to an https address of "
+        "your own site."
+    ),
     run=run,
     docs=__doc__ or "",
     applies_to=("login",),

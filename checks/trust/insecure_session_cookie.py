@@ -133,6 +133,10 @@ CHECK = Check(
     severity=Severity.SERIOUS,
     title="Session cookies are Secure and HttpOnly",
     failure_title="A session cookie lacks Secure or HttpOnly",
+    fix=(
+        "Set Secure and HttpOnly on every session cookie, and never send SameSite=None without "
+        "Secure."
+    ),
     run=run,
     docs=__doc__ or "",
     needs=("cookies",),

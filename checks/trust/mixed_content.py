@@ -89,6 +89,10 @@ CHECK = Check(
     severity=Severity.SERIOUS,
     title="The https page loads nothing over http",
     failure_title="The https page loads resources over plain http",
+    fix=(
+        "Load every script, style, image and frame of an https page over https, or from a relative "
+        "URL."
+    ),
     run=run,
     docs=__doc__ or "",
     needs=("network",),

@@ -48,6 +48,10 @@ CHECK = Check(
     severity=Severity.SERIOUS,
     title="The page is served over https",
     failure_title="The page is served over plain http",
+    fix=(
+        "Serve every page over https and redirect http to it with a permanent redirect (301 or "
+        "308)."
+    ),
     run=run,
     docs=__doc__ or "",
 )

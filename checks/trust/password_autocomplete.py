@@ -115,6 +115,10 @@ CHECK = Check(
     severity=Severity.MODERATE,
     title="Login fields name their purpose for autofill",
     failure_title="A login field has a wrong or missing autocomplete",
+    fix=(
+        'Give the username field autocomplete="username" and the password field '
+        'autocomplete="current-password" ("new-password" when setting one).'
+    ),
     run=run,
     docs=__doc__ or "",
     applies_to=("login",),

@@ -96,6 +96,10 @@ CHECK = Check(
     severity=Severity.MODERATE,
     title="Login and account pages refuse framing and content sniffing",
     failure_title="A login or account page lacks security headers",
+    fix=(
+        "Send Content-Security-Policy: frame-ancestors 'self' (or X-Frame-Options: SAMEORIGIN) and "
+        "X-Content-Type-Options: nosniff on login and account pages."
+    ),
     run=run,
     docs=__doc__ or "",
     applies_to=("login", "portal"),
