@@ -8,6 +8,10 @@ address for the press, security reports, the privacy officer, jobs or a no-reply
 (by its name, such as `pers@` or `security@`, or the words before it) is not a way for
 customers to ask a question and does not count.
 
+Every page that shows an address for customers in its text gets the metric `contact_emails`
+(lower case, comma-separated), whatever its kind: the contact details of the accessibility
+statement draft (`reports/statement.py`).
+
 ## Why is this bad?
 The e-Commerce Directive (2000/31/EC, art. 5(1)(c)) requires information society services to
 give an email address through which they can be contacted directly. A contact form alone does
@@ -59,6 +63,13 @@ def _message(mentions: tuple[EmailMention, ...], linked: list[str]) -> str:
     return "The contact page shows no email address."
 
 
+def measure(page: PageSnapshot) -> dict[str, str]:
+    """`contact_emails`: the customers' addresses the page shows (lower case, comma-separated),
+    on every page that shows one; nothing on pages that show none."""
+    addresses = dict.fromkeys(m.address for m in email_mentions(page) if m.customer)
+    return {"contact_emails": ", ".join(addresses)} if addresses else {}
+
+
 CHECK = Check(
     id="contact-email-visible",
     pitfall=Pitfall.ESCALATION,
@@ -70,4 +81,5 @@ CHECK = Check(
     docs=__doc__ or "",
     legal=True,
     applies_to=("contact",),
+    measure=measure,
 )

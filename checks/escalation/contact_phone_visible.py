@@ -14,6 +14,10 @@ words before it call something else (KvK, IBAN, BTW, klantnummer, ordernummer, p
 not a phone number; a fax number, an outage or emergency line and a press line do not count
 as the customer service's number.
 
+Every page that shows a customer service number in its text gets the metric `contact_phones`
+(E.164, comma-separated), whatever its kind: the contact details of the accessibility
+statement draft (`reports/statement.py`).
+
 ## Why is this bad?
 When self-service does not solve the problem, many customers want to call. EU consumer law
 (the Consumer Rights Directive, art. 6(1)(c)) obliges traders to give a telephone number, and
@@ -75,6 +79,13 @@ def _message(mentions: tuple[PhoneMention, ...], linked: dict[str, str]) -> str:
     return "The contact page shows no phone number."
 
 
+def measure(page: PageSnapshot) -> dict[str, str]:
+    """`contact_phones`: the customer service numbers the page shows (E.164, comma-separated),
+    on every page that shows one; nothing on pages that show none."""
+    numbers = dict.fromkeys(m.number for m in phone_mentions(page) if m.role == "customer")
+    return {"contact_phones": ", ".join(numbers)} if numbers else {}
+
+
 CHECK = Check(
     id="contact-phone-visible",
     pitfall=Pitfall.ESCALATION,
@@ -86,4 +97,5 @@ CHECK = Check(
     docs=__doc__ or "",
     legal=True,
     applies_to=("contact",),
+    measure=measure,
 )
