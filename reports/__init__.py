@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from auditor.model import AuditResult
-from reports import html, json_report
+from reports import html, json_report, junit, markdown, sarif
 
 
 class ReportFormat(NamedTuple):
@@ -23,6 +23,9 @@ class ReportFormat(NamedTuple):
 FORMATS: dict[str, ReportFormat] = {
     "html": ReportFormat("report.html", html.render),
     "json": ReportFormat("report.json", lambda result, _lang: json_report.render(result)),
+    "sarif": ReportFormat("report.sarif", sarif.render),
+    "junit": ReportFormat("report.junit.xml", junit.render),
+    "md": ReportFormat("report.md", markdown.render),
 }
 
 
