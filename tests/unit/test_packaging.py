@@ -1,4 +1,5 @@
-"""The demo site ships inside the wheel, so `cx-audit demo` works from an installed package."""
+"""The demo site ships inside the wheel, so `cx-audit demo` works from an installed package;
+so does the report schema (reports/report.schema.json)."""
 
 from __future__ import annotations
 
@@ -38,4 +39,6 @@ def test_wheel_contains_packages_and_demo_site(tmp_path):
     assert site and all(f"auditor/demo_site/{name}" in names for name in site)
     for package in ("auditor/cli.py", "checks/__init__.py", "reports/html.py"):
         assert package in names
+    # The published contract of report.json, read with importlib.resources (reports/schema.py)
+    assert "reports/report.schema.json" in names
     assert any(n.endswith("entry_points.txt") for n in names)
