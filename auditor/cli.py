@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 import os
@@ -21,6 +22,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from auditor import __version__
 from auditor.axe_core import AXE_CORE_VERSION, axe_build, install
+from auditor.baseline import (
+    Baseline,
+    BaselineError,
+    engine_changes,
+    load_baseline,
+    write_baseline,
+)
 from auditor.browser import (
     BrowserNotFound,
     browser_version,
@@ -29,12 +37,15 @@ from auditor.browser import (
 )
 from auditor.config import FAIL_ON, FORMATS, AuditConfig, ConfigError
 from auditor.config_file import ConfigFile, find_config, load_config
+from auditor.gate import gate_reasons
 from auditor.model import AuditResult
+from auditor.outputs import STDOUT, OutputError, check_outputs, publish, write_pdf
 from auditor.probes.axe import STANDARDS
 from checks import ALL_CHECKS
 from reports import write_reports
 from reports.terminal import print_summary
 
+BASELINE_FILE = "cx-audit-baseline.json"
 EXIT_GATE = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -77,6 +88,30 @@ def parse_now(value: str | None) -> datetime | None:
     except ValueError:
         raise UserError(f"--now {value!r} is not an ISO date such as 2026-01-31") from None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def split(value: str) -> tuple[str, ...]:
+    return split_list([value])
+
+
+def parse_count(value: str) -> int:
+    if not value.strip().isdigit():
+        raise ValueError(f"{value!r} is not a whole number")
+    return int(value)
+
+
+def parse_pairs(values: Sequence[str], flag: str, convert: Callable[[str], Any]) -> dict[str, Any]:
+    """`KEY=VALUE` flags as a dict, e.g. --max-issues language=20."""
+    pairs = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        try:
+            if not sep or not key.strip():
+                raise ValueError("expected KEY=VALUE")
+            pairs[key.strip()] = convert(value)
+        except ValueError as exc:
+            raise UserError(f"{flag} {item!r}: {exc}") from None
+    return pairs
 
 
 def split_list(values: Sequence[str]) -> tuple[str, ...]:
@@ -138,6 +173,30 @@ def audit_options(func: Callable[..., Any]) -> Callable[..., Any]:
             help="Checks to run in addition, e.g. opt-in ones such as focus-visible.",
         ),
         click.option("--ignore", multiple=True, help="Check ids, pitfalls or globs to skip."),
+        click.option(
+            "--per-url-ignore",
+            "per_url_ignores",
+            multiple=True,
+            metavar="GLOB=IDS",
+            help="Ignore checks on matching URLs, e.g. '*/archief/*=outdated,axe/region'.",
+        ),
+        click.option(
+            "--exclude-selector",
+            "exclude_selectors",
+            multiple=True,
+            help="Leave matching elements out of every check, e.g. '#cookie-banner'.",
+        ),
+        click.option(
+            "--baseline",
+            default=None,
+            help="Baseline file: the gate fails only on issues it does not hold.",
+        ),
+        click.option(
+            "--max-issues",
+            multiple=True,
+            metavar="PITFALL=N",
+            help="Budget: the gate fails when a pitfall has more issues, e.g. 'language=20'.",
+        ),
         click.option("--user-agent", default=None),
         click.option("--header", "headers", multiple=True, help="Extra request header 'K: V'."),
         click.option(
@@ -157,6 +216,17 @@ def audit_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--report-lang", type=click.Choice(["nl", "en"]), default=None),
         click.option("--now", default=None, help="Pin 'today' (ISO date) for date checks."),
         click.option("--quiet", "-q", is_flag=True, help="No progress and no summary table."),
+        click.option("--pdf", is_flag=True, help="Also write report.pdf (printed by Chromium)."),
+        click.option(
+            "--no-history",
+            is_flag=True,
+            help="Do not keep this audit in the history store (no comparison with the last).",
+        ),
+        click.option(
+            "--history-file",
+            default=None,
+            help="History store (default: history.sqlite in the output directory).",
+        ),
         click.option("--browser", default=None, help="Path to a Chromium/Chrome executable."),
         click.option(
             "--config",
@@ -187,6 +257,10 @@ PARAMS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "no_screenshots": ("screenshots", lambda v: not v),
     "select": ("select", split_list),
     "ignore": ("ignore", split_list),
+    "per_url_ignores": ("per_url_ignores", lambda v: parse_pairs(v, "--per-url-ignore", split)),
+    "exclude_selectors": ("exclude_selectors", tuple),
+    "baseline": ("baseline", lambda v: v or ""),
+    "max_issues": ("max_issues", lambda v: parse_pairs(v, "--max-issues", parse_count)),
     "extend_select": ("extend_select", split_list),
     "headers": ("headers", parse_headers),
     "ignore_robots": ("ignore_robots", bool),
@@ -196,6 +270,9 @@ PARAMS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "report_lang": ("report_lang", lambda v: v or ""),
     "now": ("now", parse_now),
     "quiet": ("quiet", bool),
+    "pdf": ("pdf", bool),
+    "no_history": ("history", lambda v: not v),
+    "history_file": ("history_file", lambda v: v or ""),
     "browser": ("browser", lambda v: v),
     "fail_on": ("fail_on", str),
     "user_agent": ("user_agent", lambda v: v or ""),
@@ -234,10 +311,12 @@ def report_language(result: AuditResult, wanted: str) -> str:
     return main if main in ("nl", "en") else "en"
 
 
-def execute_audit(config: AuditConfig) -> AuditResult:
+def execute_audit(config: AuditConfig) -> tuple[AuditResult, Baseline | None]:
     """Run the audit with a progress bar on a terminal; write the reports."""
     from auditor.engine import AuditAbort, run_audit
 
+    check_outputs(config)
+    baseline = load_baseline(Path(config.baseline)) if config.baseline else None
     show_progress = not config.quiet and sys.stdout.isatty() and sys.stderr.isatty()
     try:
         if show_progress:
@@ -260,20 +339,33 @@ def execute_audit(config: AuditConfig) -> AuditResult:
             result = run_audit(config)
     except AuditAbort as exc:
         raise UserError(str(exc)) from None
+    if baseline is not None:
+        for change in engine_changes(baseline, result.tool):
+            click.echo(f"warning: the baseline was made with another engine ({change})", err=True)
+        accepted = sorted(baseline.fingerprints)
+        result = dataclasses.replace(
+            result, config={**result.config, "baseline_fingerprints": accepted}
+        )
     lang = report_language(result, config.report_lang)
-    paths = write_reports(result, Path(config.output), config.formats, lang)
+    written = publish(result, config, lang)
     if not config.quiet:
-        print_summary(result, Console())
-        for path in paths:
-            click.echo(f"Report written: {path}", err=True)
-    return result
+        print_summary(written.result, Console(stderr=config.output == STDOUT))
+        for path in written.paths:
+            click.echo(f"Written: {path}", err=True)
+    return written.result, baseline
 
 
-def gate_failed(result: AuditResult, config: AuditConfig) -> bool:
-    threshold = config.fail_severity
-    if threshold is None:
-        return False
-    return any(i.severity.at_least(threshold) and not i.needs_review for i in result.issues)
+def gate_failed(result: AuditResult, config: AuditConfig, baseline: Baseline | None) -> bool:
+    """Says on stderr why the gate fails, if it does."""
+    reasons = gate_reasons(
+        result,
+        config.fail_severity,
+        accepted=baseline.fingerprints if baseline else None,
+        budgets=config.max_issues,
+    )
+    for reason in reasons:
+        click.echo(f"gate failed: {reason}", err=True)
+    return bool(reasons)
 
 
 def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -282,7 +374,7 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except (UserError, ConfigError, BrowserNotFound) as exc:
+        except (UserError, ConfigError, BrowserNotFound, OutputError, BaselineError) as exc:
             fail(str(exc))
         except ValueError as exc:
             fail(str(exc))
@@ -347,8 +439,8 @@ def main() -> None:
 def audit(urls: tuple[str, ...], **opts: Any) -> None:
     """Audit the site(s) at URLS and write the reports."""
     config = build_config(urls, **opts)
-    result = execute_audit(config)
-    if gate_failed(result, config):
+    result, baseline = execute_audit(config)
+    if gate_failed(result, config, baseline):
         sys.exit(EXIT_GATE)
 
 
@@ -371,20 +463,83 @@ def demo(**opts: Any) -> None:
 @click.option("--format", "formats", default="html", show_default=True)
 @click.option("--output", "-o", default=None, help="Directory (default: next to the JSON).")
 @click.option("--report-lang", type=click.Choice(["nl", "en"]), default=None)
+@click.option("--pdf", is_flag=True, help="Also write report.pdf (printed by Chromium).")
+@click.option("--browser", default=None, help="Path to a Chromium/Chrome executable (--pdf).")
 @guarded
-def report(report_json: Path, formats: str, output: str | None, report_lang: str | None) -> None:
+def report(
+    report_json: Path,
+    *,
+    formats: str,
+    output: str | None,
+    report_lang: str | None,
+    pdf: bool,
+    browser: str | None,
+) -> None:
     """Re-render reports from an earlier report.json, without crawling."""
-    try:
-        data = json.loads(report_json.read_text("utf-8"))
-        result = AuditResult.from_dict(data)
-    except FileNotFoundError:
-        raise UserError(f"{report_json} does not exist; give the path of a report.json") from None
-    except (ValueError, KeyError, TypeError) as exc:
-        raise UserError(f"{report_json} is not a cx-audit report.json ({exc})") from None
+    result = read_report(report_json)
     out = Path(output) if output else report_json.parent
     lang = report_language(result, report_lang or "")
-    for path in write_reports(result, out, split_list([formats]), lang):
-        click.echo(f"Report written: {path}", err=True)
+    chosen = split_list([formats])
+    paths = write_reports(result, out, chosen, lang)
+    if pdf:
+        config = AuditConfig(
+            result.start_urls or ("http://localhost/",),
+            output=str(out),
+            formats=chosen,
+            browser=browser,
+        )
+        paths.append(write_pdf(result, config, lang))
+    for path in paths:
+        click.echo(f"Written: {path}", err=True)
+
+
+@main.command()
+@click.argument("urls", nargs=-1)
+@audit_options
+@click.option(
+    "--from",
+    "from_report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the baseline from an earlier report.json instead of auditing.",
+)
+@guarded
+def baseline(urls: tuple[str, ...], from_report: Path | None, **opts: Any) -> None:
+    """Accept today's findings: write the baseline file that --baseline compares with.
+
+    `cx-audit baseline URL --output cx-audit-baseline.json` audits URL (reports go next to the
+    baseline); `cx-audit baseline --from report.json --output FILE` uses an earlier audit.
+    """
+    ctx = click.get_current_context()
+    given = ctx.get_parameter_source("output") in GIVEN
+    target = Path(opts["output"]) if given else Path(BASELINE_FILE)
+    if from_report is not None:
+        if urls:
+            raise UserError("give either URLs to audit or --from report.json, not both")
+        result = read_report(from_report)
+    else:
+        if not urls:
+            raise UserError("give the URL to audit, or --from report.json")
+        reports_dir = target.parent / "cx-audit-baseline-report"
+        config = build_config(urls, **{**opts, "output": str(reports_dir)})
+        config = dataclasses.replace(config, output=str(reports_dir), baseline="")
+        result, _ = execute_audit(config)
+    write_baseline(result, target)
+    click.echo(
+        f"Baseline written: {target} ({len({f.fingerprint for f in result.findings})} findings "
+        f"accepted; cx-audit {result.tool.get('version')}, axe-core "
+        f"{result.tool.get('axe_core')}, Chromium {result.tool.get('chromium')})"
+    )
+
+
+def read_report(path: Path) -> AuditResult:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        return AuditResult.from_dict(data)
+    except FileNotFoundError:
+        raise UserError(f"{path} does not exist; give the path of a report.json") from None
+    except (ValueError, KeyError, TypeError) as exc:
+        raise UserError(f"{path} is not a cx-audit report.json ({exc})") from None
 
 
 @main.command(name="checks")

@@ -7,10 +7,12 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from auditor.model import Severity
+import soupsieve
+
+from auditor.model import Pitfall, Severity
 from auditor.probes.axe import STANDARDS
 
-FORMATS = ("html", "json")
+FORMATS = ("html", "json", "sarif", "junit", "md")
 FAIL_ON = ("critical", "serious", "moderate", "minor", "never")
 PRODUCT_TOKEN = "cx-audit"
 PROJECT_URL = "https://github.com/cx-audit/cx-audit"
@@ -43,6 +45,11 @@ class AuditConfig:
     select: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    # URL glob -> check ids, pitfalls or globs to ignore on the matching pages
+    per_url_ignores: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    exclude_selectors: tuple[str, ...] = ()  # elements left out of every check (cookie banner)
+    baseline: str = ""  # a baseline file: the gate fails only on issues it does not hold
+    max_issues: Mapping[str, int] = dataclasses.field(default_factory=dict)  # pitfall -> budget
     user_agent: str = ""  # empty: a Chrome user agent with the cx-audit token (browser_user_agent)
     headers: Mapping[str, str] = dataclasses.field(default_factory=dict)
     ignore_robots: bool = False
@@ -52,6 +59,9 @@ class AuditConfig:
     report_lang: str = ""
     now: datetime | None = None
     quiet: bool = False
+    pdf: bool = False  # also print report.html to report.pdf through Chromium
+    history: bool = True  # keep each audit in the history store and compare with the last
+    history_file: str = ""  # default: history.sqlite in the output directory
     browser: str | None = None
     check_options: Mapping[str, Mapping[str, Any]] = dataclasses.field(default_factory=dict)
 
@@ -70,6 +80,21 @@ class AuditConfig:
             raise ConfigError("--max-depth must be 0 or more")
         if self.timeout <= 0:
             raise ConfigError("--timeout must be more than 0 seconds")
+        for selector in self.exclude_selectors:
+            try:
+                soupsieve.compile(selector)
+            except soupsieve.SelectorSyntaxError:
+                raise ConfigError(
+                    f"exclude_selectors: {selector!r} is not a valid CSS selector"
+                ) from None
+        pitfalls = [p.value for p in Pitfall]
+        for pitfall, budget in self.max_issues.items():
+            if pitfall not in pitfalls:
+                raise ConfigError(
+                    f"max_issues: unknown pitfall {pitfall!r}; choose from {', '.join(pitfalls)}"
+                )
+            if budget < 0:
+                raise ConfigError(f"max_issues.{pitfall} must be 0 or more")
         if self.report_lang not in ("", "en", "nl"):
             raise ConfigError(f"--report-lang {self.report_lang!r}: choose en or nl")
 
@@ -105,6 +130,7 @@ class AuditConfig:
         """The settings as report.json records them (request headers' values left out)."""
         data = dataclasses.asdict(self)
         data["headers"] = sorted(self.headers)
+        data["per_url_ignores"] = {k: list(v) for k, v in self.per_url_ignores.items()}
         data["now"] = self.now.isoformat() if self.now else None
         for key, value in data.items():
             if isinstance(value, tuple):

@@ -143,9 +143,9 @@ def _coerce(value: Any, hint: Any, where: _Locator, key: str) -> Any:
             return tuple(value)
         wanted = "a list of strings"
     elif origin is Mapping:
-        if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
-            return dict(value)
-        wanted = "a table of strings"
+        if isinstance(value, dict):
+            return {k: _coerce(v, args[1], where, f"{key}.{k}") for k, v in value.items()}
+        wanted = "a table"
     else:
         return value
     raise ConfigError(f"{where.at(key)}: {key} must be {wanted}, not {value!r}")

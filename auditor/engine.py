@@ -41,15 +41,17 @@ from auditor.model import (
     PageResult,
     PageSnapshot,
     PageSummary,
+    Pitfall,
     SiteSummary,
     utcnow,
 )
 from auditor.prioritize import prioritize
 from auditor.probes.screenshot import capture_element
 from auditor.ratelimit import RateLimiter
-from auditor.registry import keep_finding, select_checks
+from auditor.registry import select_checks
 from auditor.robots import RobotsPolicy, load_robots, sitemap_entries
 from auditor.search_probe import SearchPlan, search_outcome
+from auditor.suppress import Suppressor
 from auditor.urls import normalize_url, origin_of
 from checks import ALL_CHECKS, PAGE_FACTS, SITE_METRICS
 
@@ -170,6 +172,12 @@ class Audit:
         self.site_checks = [c for c in self.checks if c.scope == "site"]
         self.needs = frozenset(n for c in self.checks for n in c.needs)
         self.collected = _Collected()
+        self.suppressor = Suppressor(
+            config.finding_select,
+            config.ignore,
+            config.per_url_ignores,
+            known=[*(c.id for c in ALL_CHECKS), *(p.value for p in Pitfall)],
+        )
         self.tally = RuleTally()
         self.documents_read = 0
         self.sitemap_lastmod: dict[str, str] = {}  # normalised URL -> <lastmod>
@@ -368,7 +376,7 @@ class Audit:
             if isinstance(data, dict) and "error" in data:
                 message = f"probe {name} failed: {data['error']}"
                 self.collected.errors.append(AuditError(snapshot.url, message))
-        findings = [f for f in findings if keep_finding(f, config.finding_select, config.ignore)]
+        findings = [f for f in findings if self.suppressor.keep(f)]
         self.collected.findings.extend(findings)
         healthy = snapshot.error is None and snapshot.is_html and (snapshot.status or 0) < 400
         facts = self._facts(snapshot) if healthy else {}
@@ -487,7 +495,7 @@ class Audit:
                 findings.extend(
                     f
                     for f in check.execute(site, self.config.check_options.get(check.id))
-                    if keep_finding(f, self.config.finding_select, self.config.ignore)
+                    if self.suppressor.keep(f)
                 )
                 if check.wcag and site.pages:
                     self.tally.add_check_run(check.id, check.wcag, self.config.start_urls[0])
@@ -519,6 +527,7 @@ class Audit:
             issues=tuple(prioritize(findings, site, infos, self.collected.screenshots)),
             checks=tuple(infos.values()),
             errors=tuple(self.collected.errors),
+            suppressed=self.suppressor.suppressed,
             conformance=tuple(build_conformance(self.tally, findings, self.config.standard)),
         )
 

@@ -32,6 +32,14 @@ DOCUMENT_EXTENSIONS = re.compile(
 MAX_IMAGES = 200  # per page: enough to find broken ones, bounded for huge galleries
 MAX_REQUESTS = 500  # subresource requests recorded per page load (mixed content)
 
+REMOVE_JS = """(selectors) => {
+  for (const selector of selectors) {
+    document.querySelectorAll(selector).forEach((el) => el.remove());
+  }
+}"""
+"""--exclude-selector: the matching elements leave our copy of the page before anything
+reads it (the audited site is not touched)."""
+
 # Everything the checks need from the DOM, in one round trip.
 EXTRACT_JS = """([mainSelector, excludeSelector]) => {
   const visible = (el) => {
@@ -251,6 +259,8 @@ async def _load(
             timings={"navigation_ms": nav_ms},
         )
     started = time.perf_counter()
+    if config.exclude_selectors:  # e.g. a third-party cookie banner: no check sees it
+        await page.evaluate(REMOVE_JS, list(config.exclude_selectors))
     data: dict[str, Any] = await page.evaluate(EXTRACT_JS, [MAIN_SELECTOR, MAIN_EXCLUDE_SELECTOR])
     timings = {"navigation_ms": nav_ms, "extract_ms": _ms(started)}
     if not load_complete:

@@ -73,3 +73,29 @@ def test_found_from_a_subfolder_and_in_pyproject(tmp_path):
 def test_pyproject_without_our_table_is_not_a_config(tmp_path):
     write(tmp_path, "[tool.ruff]\nline-length = 100\n", name="pyproject.toml")
     assert find_config(tmp_path) is None
+
+
+def test_gate_settings_are_read(tmp_path):
+    path = write(
+        tmp_path,
+        """
+baseline = "cx-audit-baseline.json"
+exclude-selectors = ["#cookie-banner", ".chat-widget"]
+[per-url-ignores]
+"*/archief/*" = ["outdated", "axe/region"]
+[max-issues]
+language = 20
+accessibility = 0
+""",
+    )
+    values = load_config(path, OPTIONS).values
+    assert values["per_url_ignores"] == {"*/archief/*": ("outdated", "axe/region")}
+    assert values["max_issues"] == {"language": 20, "accessibility": 0}
+    assert values["exclude_selectors"] == ("#cookie-banner", ".chat-widget")
+    assert values["baseline"] == "cx-audit-baseline.json"
+
+
+def test_budget_must_be_a_number(tmp_path):
+    path = write(tmp_path, '[max_issues]\nlanguage = "many"\n')
+    with pytest.raises(ConfigError, match=r"max_issues\.language must be a whole number"):
+        load_config(path, OPTIONS)

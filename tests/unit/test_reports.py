@@ -339,6 +339,9 @@ def test_formats_name_their_files() -> None:
     assert {name: fmt.filename for name, fmt in FORMATS.items()} == {
         "html": "report.html",
         "json": "report.json",
+        "sarif": "report.sarif",
+        "junit": "report.junit.xml",
+        "md": "report.md",
     }
 
 
@@ -397,3 +400,9 @@ def test_readability_overview_lists_the_hardest_pages_first():
     for lang, heading in (("en", "Readability"), ("nl", "Leesbaarheid")):
         soup = BeautifulSoup(html_report.render(result, lang), "html.parser")
         assert soup.find("h2", id="readability").get_text() == heading
+
+
+def test_the_settings_accept_exactly_the_formats_that_exist() -> None:
+    from auditor.config import FORMATS as SETTING_FORMATS
+
+    assert set(SETTING_FORMATS) == set(FORMATS)
