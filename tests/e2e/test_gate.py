@@ -31,7 +31,8 @@ def page(body: str, title: str = "Help") -> tuple[int, dict[str, str], str]:
 
 
 LOGO = '<img src="/logo.png" class="logo">'  # no alt: axe/image-alt (critical)
-BUTTON = '<button class="close" style="width:48px;height:48px"></button>'  # no name: axe/button-name (critical)
+# No accessible name: axe/button-name (critical).
+BUTTON = '<button class="close" style="width:48px;height:48px"></button>'
 
 V1 = {
     "/": page(
