@@ -32,6 +32,7 @@ from auditor.model import (
 )
 from auditor.prioritize import LEGAL_FACTOR
 from auditor.scores import PENALTY, result_scores
+from reports.charts import build_charts
 from reports.i18n import strings
 
 EXAMPLE_LIMIT = 5
@@ -187,6 +188,7 @@ def render(result: AuditResult, lang: str = "en") -> str:
         standard=standard_name(result, t),
         issues=views,
         readability=readability_overview(result),
+        charts=build_charts(result, lang),
         pages=page_views(result, {fp: v.rank for v in views for fp in v.issue.fingerprints}),
         page_errors=page_errors(result),
         check_errors=[e for e in result.errors if e.check_id],
