@@ -3,6 +3,10 @@
 Each file maps a check id to its `title`, `failure_title`, `why` and `fix` in that language;
 English lives in the check module itself. Missing files or ids give no translation (the
 report then falls back to English; a test makes sure none is missing).
+
+axe-core's rules (findings `axe/<rule-id>`) carry English texts from axe-core itself; their
+Dutch `help` and `description` are in `checks/data/i18n/axe-nl.json`, built from axe-core's
+locale by `checks/data/i18n/build_axe_nl.py` and completed by hand.
 """
 
 from __future__ import annotations
@@ -36,5 +40,7 @@ def _axe_table(lang: str) -> dict[str, dict[str, str]]:
 
 
 def axe_rule_text(rule_id: str, lang: str) -> dict[str, str] | None:
-    """An axe-core rule's `help` and `description` in `lang`; None for English or unknown."""
-    return _axe_table(lang).get(rule_id)
+    """An axe-core rule's `help` (its title) and `description` in `lang`; None for English
+    (axe-core's own texts are English), for a language without a table and for an unknown rule."""
+    entry = _axe_table(lang).get(rule_id)
+    return dict(entry) if entry else None
