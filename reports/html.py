@@ -178,6 +178,7 @@ def render(result: AuditResult, lang: str = "en") -> str:
         fixes=[v for v in views if not v.issue.needs_review][:TOP_FIXES],
         penalties={s.value: round(p * 100) for s, p in PENALTY.items()},
         methodology=methodology(result),
+        history=history_view(result, lang),
         detail_limit=ISSUE_DETAIL_LIMIT,
         severities=list(Severity),
         started=result.started_at.strftime("%Y-%m-%d %H:%M %Z").strip(),
@@ -200,6 +201,7 @@ def render(result: AuditResult, lang: str = "en") -> str:
 
 WORST_PAGES = 10
 TOP_FIXES = 10
+TREND_POINTS = 10
 ISSUE_DETAIL_LIMIT = 100
 """Issues shown in full (evidence, docs, screenshot); the rest are one table row each, so
 that a 1,000-page report stays small and opens quickly."""
@@ -235,6 +237,52 @@ FILTER_JS = """
 """
 """The issue filter (progressive enhancement: without JavaScript the form stays hidden and
 every issue shows) and opening all <details> before printing."""
+
+
+def history_view(result: AuditResult, lang: str) -> dict[str, Any] | None:
+    """The comparison with the previous audit (auditor/history.py), ready to show: titles in
+    the report language, and per pitfall its scores over time and the change since last."""
+    history = result.history
+    if not history.get("trend"):
+        return None
+    checks = {c.id: c for c in result.checks}
+
+    def title(summary: Mapping[str, Any]) -> str:
+        check_id = str(summary.get("check_id", ""))
+        check = check_for(check_id, checks)
+        if check is not None and "/" in check_id:
+            rule = i18n_checks.axe_rule_text(check_id.split("/", 1)[1], lang)
+            return (rule or {}).get("help") or str(summary.get("title", ""))
+        if check is not None and summary.get("title") == check.failure_title:
+            return check.text("failure_title", lang)
+        return str(summary.get("title", ""))
+
+    def items(key: str) -> list[dict[str, Any]]:
+        return [
+            {**s, "title": title(s), "severity": Severity(s["severity"])}
+            for s in history.get(key, ())
+            if s.get("severity") in {v.value for v in Severity}
+        ]
+
+    trend = list(history["trend"])[-TREND_POINTS:]
+    previous = history.get("previous") or {}
+    rows = []
+    for pitfall in Pitfall:
+        scores = [point.get("scores", {}).get(pitfall.value) for point in trend]
+        before = (previous.get("scores") or {}).get(pitfall.value)
+        now = scores[-1] if scores else None
+        change = now - before if isinstance(now, int) and isinstance(before, int) else None
+        rows.append({"name": pitfall.names[lang], "scores": scores, "change": change})
+    return {
+        "previous": str(previous.get("started_at", ""))[:16].replace("T", " "),
+        "dates": [str(p.get("started_at", ""))[:10] for p in trend],
+        "rows": rows,
+        "new": items("new"),
+        "fixed": items("fixed"),
+        "not_rechecked": items("not_rechecked"),
+        "newly_audited": items("newly_audited"),
+        "unchanged": len(history.get("unchanged", ())),
+    }
 
 
 def content_security_policy() -> str:

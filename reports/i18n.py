@@ -19,6 +19,22 @@ UI: Mapping[str, Mapping[str, str]] = {
         "left: {critical}% (critical), {serious}% (serious), {moderate}% (moderate) or {minor}% "
         "(minor), times the share of pages it affects (all pages for a site-wide issue). Issues "
         "that only need review do not count.",
+        "history": "Since the last audit",
+        "history_intro": "Compared with the previous audit of this site on {date} (UTC).",
+        "history_first": "This is the first audit of this site in the history file: the next "
+        "audit will show what changed.",
+        "history_new": "new issues",
+        "history_fixed": "fixed issues",
+        "history_unchanged": "unchanged issues",
+        "history_not_rechecked": "not checked again",
+        "history_newly_audited": "on pages audited for the first time",
+        "history_explain": "An issue counts as fixed only when this audit checked its pages "
+        "again and did not find it; issues on pages this audit did not reach are listed as not "
+        "checked again. Issues on pages the previous audit did not reach are not called new.",
+        "history_trend": "Scores per audit",
+        "history_change": "Change",
+        "history_better": "better",
+        "history_worse": "worse",
         "top_fixes": "Top 10 fixes",
         "more_issues": "{n} more issues",
         "more_issues_intro": "The first {n} issues are shown in full above; the others are "
@@ -234,6 +250,23 @@ UI: Mapping[str, Mapping[str, str]] = {
         "(klein), maal het deel van de pagina's waarop het voorkomt (alle pagina's bij een "
         "probleem van de hele site). Problemen die alleen beoordeeld moeten worden, tellen niet "
         "mee.",
+        "history": "Sinds de vorige audit",
+        "history_intro": "Vergeleken met de vorige audit van deze website op {date} (UTC).",
+        "history_first": "Dit is de eerste audit van deze website in het geschiedenisbestand: "
+        "de volgende audit laat zien wat er veranderd is.",
+        "history_new": "nieuwe problemen",
+        "history_fixed": "opgeloste problemen",
+        "history_unchanged": "onveranderde problemen",
+        "history_not_rechecked": "niet opnieuw gecontroleerd",
+        "history_newly_audited": "op pagina's die voor het eerst zijn onderzocht",
+        "history_explain": "Een probleem telt alleen als opgelost wanneer deze audit de "
+        "pagina's opnieuw controleerde en het niet meer vond; problemen op pagina's die deze "
+        "audit niet bereikte, staan bij niet opnieuw gecontroleerd. Problemen op pagina's die "
+        "de vorige audit niet bereikte, heten niet nieuw.",
+        "history_trend": "Scores per audit",
+        "history_change": "Verschil",
+        "history_better": "beter",
+        "history_worse": "slechter",
         "top_fixes": "De 10 belangrijkste verbeteringen",
         "more_issues": "Nog {n} problemen",
         "more_issues_intro": "De eerste {n} problemen staan hierboven volledig; de andere staan "

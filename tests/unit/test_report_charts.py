@@ -498,13 +498,13 @@ def test_severity_colours_are_the_report_badges() -> None:
 
 
 @pytest.mark.parametrize(("lang", "heading"), [("en", "In pictures"), ("nl", "In beeld")])
-def test_the_report_shows_the_charts_after_the_pitfalls(lang: str, heading: str) -> None:
+def test_the_report_shows_the_charts_before_the_conformance_table(lang: str, heading: str) -> None:
     soup = BeautifulSoup(html_report.render(sample_result(), lang), "html.parser")
     section = soup.find("section", attrs={"aria-labelledby": "charts"})
     assert isinstance(section, Tag)
     assert section.h2 is not None and section.h2.text == heading
-    previous = section.find_previous_sibling("section")
-    assert previous is not None and previous["aria-labelledby"] == "pitfalls"
+    following = section.find_next_sibling("section")
+    assert following is not None and following["aria-labelledby"] == "conformance"
     captions = [f.figcaption.text for f in section.find_all("figure")]  # type: ignore[union-attr]
     assert captions[0] == UI[lang]["chart.issues.title"]
     assert UI[lang]["chart.readability.title.nl"] in captions

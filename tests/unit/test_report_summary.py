@@ -180,3 +180,53 @@ def test_fix_falls_back_to_english_when_a_language_lacks_it() -> None:
     )
     assert info.text("fix", "nl") == "Do it."
     assert info.text("why", "nl") == "Because."
+
+
+def with_history(result: object, **history: object) -> object:
+    return dataclasses.replace(result, history=history)  # type: ignore[type-var]
+
+
+def test_history_shows_new_fixed_unchanged_and_the_trend() -> None:
+    result = sample_result()
+    issue = result.issues[0]
+    summary = {
+        "id": "x1",
+        "check_id": issue.check_id,
+        "pitfall": issue.pitfall.value,
+        "severity": issue.severity.value,
+        "title": "An old problem",
+        "page_count": 2,
+    }
+    trend = [
+        {"run": 1, "started_at": "2025-10-01T09:00:00+00:00", "scores": {"accessibility": 50}},
+        {"run": 2, "started_at": "2025-11-20T09:30:00+00:00", "scores": {"accessibility": 62}},
+    ]
+    result = with_history(
+        result,
+        previous={"run": 1, "started_at": trend[0]["started_at"], "scores": {"accessibility": 50}},
+        new=[{**summary, "id": "x2", "title": "A new problem"}],
+        fixed=[summary],
+        not_rechecked=[],
+        newly_audited=[],
+        unchanged=["a", "b", "c"],
+        trend=trend,
+    )
+    history = section(soup_of(result), "history")
+    text = history.get_text(" ", strip=True)
+    assert "2025-10-01 09:00" in text
+    assert "1 new issues" in text and "1 fixed issues" in text and "3 unchanged issues" in text
+    assert "A new problem" in text and "An old problem" in text
+    row = next(r for r in history.select("table.trend tbody tr") if "Accessibility" in r.th.text)
+    cells = [td.get_text(strip=True) for td in row.find_all("td")]
+    assert cells == ["50", "62", "+12 (better)"]
+    dutch = section(soup_of(result, "nl"), "history").get_text(" ", strip=True)
+    assert "nieuwe problemen" in dutch and "+12 (beter)" in dutch
+
+
+def test_first_audit_says_so_and_no_history_means_no_section() -> None:
+    first = with_history(
+        sample_result(),
+        trend=[{"run": 1, "started_at": "2025-11-20T09:30:00+00:00", "scores": {}}],
+    )
+    assert "first audit of this site" in section(soup_of(first), "history").get_text()
+    assert soup_of(sample_result()).find(id="history") is None
