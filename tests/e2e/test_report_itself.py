@@ -89,3 +89,26 @@ def test_filter_hides_other_issues(reports: Path) -> None:
     assert severities == {"critical"}
     assert status == f"{shown} of {total} issues shown"
     assert errors == []
+
+
+def test_pdf_is_printed_with_the_evidence_opened(
+    fixture_audit: FixtureAudit, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    run = cx_audit(
+        "report",
+        str(fixture_audit.output / "report.json"),
+        "--output",
+        str(tmp_path),
+        "--report-lang",
+        "en",
+        "--pdf",
+    )
+    assert run.returncode == 0, run.stderr
+    reader = PdfReader(tmp_path / "report.pdf")
+    assert len(reader.pages) > 3
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Self-service audit report" in text
+    assert "Top 10" in text and "Why it matters" in text
+    assert "About this check" in text  # inside <details>: opened for print
