@@ -99,3 +99,14 @@ def test_budget_must_be_a_number(tmp_path):
     path = write(tmp_path, '[max_issues]\nlanguage = "many"\n')
     with pytest.raises(ConfigError, match=r"max_issues\.language must be a whole number"):
         load_config(path, OPTIONS)
+
+
+def test_the_readme_example_is_a_valid_settings_file(tmp_path):
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    example = re.search(r"```toml\n(.*?)```", readme, re.S).group(1)
+    found = load_config(write(tmp_path, example), OPTIONS)
+    assert found.values["max_issues"] == {"accessibility": 0, "language": 25}
+    assert "stale-page" in found.check_options
