@@ -416,13 +416,19 @@ class Finding(Record):
         return short_hash(self.check_id, self.signature or self.evidence or self.message)
 
     def compute_fingerprint(self) -> str:
-        """Stable across unrelated edits: check id + URL path + element signature.
+        """Stable across unrelated edits and hosts: check id + URL path + element signature.
 
         The signature is set by the check from the element's tag, id, classes or accessible
         name; it never holds a positional selector. Without one, the evidence text is hashed.
         """
-        path = urlsplit(self.url).path or "/"
-        return short_hash(self.check_id, path, self.signature or self.evidence or self.message)
+        parts = urlsplit(self.url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        element = self.signature or self.evidence or self.message
+        # Same-site URLs inside the signature (a dead link's target) count without their
+        # origin, like the page itself: a baseline from staging or another port still holds.
+        if parts.netloc:
+            element = element.replace(origin, "")
+        return short_hash(self.check_id, parts.path or "/", element)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -128,3 +128,22 @@ def test_budgets_must_name_pitfalls() -> None:
         AuditConfig(("https://x.nl/",), max_issues={"acessibility": 3})
     with pytest.raises(ConfigError, match="must be 0 or more"):
         AuditConfig(("https://x.nl/",), max_issues={"language": -1})
+
+
+def test_fingerprints_do_not_depend_on_the_sites_origin() -> None:
+    def dead_link(origin: str, target: str) -> Finding:
+        return Finding(
+            "broken-link",
+            Pitfall.OUTDATED,
+            Severity.SERIOUS,
+            "dead",
+            f"{origin}/help/a.html",
+            signature=f"{target}",
+        )
+
+    staging = dead_link("http://127.0.0.1:8001", "http://127.0.0.1:8001/gone.html")
+    production = dead_link("https://help.example.nl", "https://help.example.nl/gone.html")
+    assert staging.fingerprint == production.fingerprint
+    other_target = dead_link("https://help.example.nl", "https://help.example.nl/other.html")
+    external = dead_link("https://help.example.nl", "https://partner.example/gone.html")
+    assert len({production.fingerprint, other_target.fingerprint, external.fingerprint}) == 3
