@@ -415,7 +415,7 @@ def issue_views(result: AuditResult, lang: str = "en") -> list[IssueView]:
                 total - len(examples),
                 title=issue_title(issue, check, lang),
                 why=check.text("why", lang) if check else "",
-                fix=check.text("fix", lang) if check else "",
+                fix=issue_fix(issue, check, lang),
                 rank_reason=rank_reason(issue, result, lang),
                 pages=" ".join(map(str, numbers)),
             )
@@ -443,6 +443,18 @@ def issue_title(issue: Issue, check: CheckInfo | None, lang: str) -> str:
     if issue.title == check.failure_title:
         return check.text("failure_title", lang)
     return issue.title
+
+
+def issue_fix(issue: Issue, check: CheckInfo | None, lang: str) -> str:
+    """How to fix it: an axe rule's own instruction ("Ensure …") when the language has it,
+    else the check's fix line."""
+    if check is None:
+        return ""
+    if "/" in issue.check_id:
+        rule = i18n_checks.axe_rule_text(issue.check_id.split("/", 1)[1], lang)
+        if rule and rule.get("description"):
+            return " ".join(p for p in (f"{rule['description']}.", check.text("fix", lang)) if p)
+    return check.text("fix", lang)
 
 
 def rank_reason(issue: Issue, result: AuditResult, lang: str) -> str:

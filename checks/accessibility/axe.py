@@ -88,8 +88,8 @@ CHECK = Check(
     title="No axe-core violations",
     failure_title="axe-core found an accessibility violation",
     fix=(
-        "Fix each failing element as the help page of its axe-core rule explains, e.g. give every "
-        "informative image a text alternative in alt."
+        "Fix each failing element as the help page of its axe-core rule explains; the element "
+        "and its markup are shown with the issue."
     ),
     run=run,
     docs=__doc__ or "",
