@@ -39,7 +39,14 @@ from auditor.config import FAIL_ON, FORMATS, AuditConfig, ConfigError
 from auditor.config_file import ConfigFile, find_config, load_config
 from auditor.gate import gate_reasons
 from auditor.model import AuditResult
-from auditor.outputs import STDOUT, OutputError, check_outputs, publish, write_pdf
+from auditor.outputs import (
+    STDOUT,
+    OutputError,
+    check_outputs,
+    publish,
+    write_pdf,
+    write_statement,
+)
 from auditor.probes.axe import STANDARDS
 from checks import ALL_CHECKS
 from reports import write_reports
@@ -481,6 +488,8 @@ def report(
     lang = report_language(result, report_lang or "")
     chosen = split_list([formats])
     paths = write_reports(result, out, chosen, lang)
+    if "html" in chosen:
+        paths.append(write_statement(result, out, lang))
     if pdf:
         config = AuditConfig(
             result.start_urls or ("http://localhost/",),

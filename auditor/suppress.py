@@ -28,8 +28,10 @@ class Suppressor:
         known = set(known)
         for glob, ids in self.per_url.items():
             for pattern in ids:
-                if known and not pattern.startswith("axe/") and not any(
-                    fnmatchcase(k, pattern) for k in known
+                if (
+                    known
+                    and not pattern.startswith("axe/")
+                    and not any(fnmatchcase(k, pattern) for k in known)
                 ):
                     raise ValueError(
                         f"per_url_ignores {glob!r}: unknown check or pitfall {pattern!r}; "

@@ -51,6 +51,8 @@ def reports(fixture_audit: FixtureAudit, tmp_path_factory: pytest.TempPathFactor
         (out / f"report.{lang}.html").write_text(
             (out / lang / "report.html").read_text("utf-8"), "utf-8"
         )
+        statement = out / lang / f"accessibility-statement.{lang}.html"
+        assert f'<html lang="{lang}">' in statement.read_text("utf-8")
     return out
 
 
