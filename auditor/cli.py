@@ -7,6 +7,7 @@ import dataclasses
 import difflib
 import json
 import os
+import signal
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -325,6 +326,7 @@ def execute_audit(config: AuditConfig) -> tuple[AuditResult, Baseline | None]:
     check_outputs(config)
     baseline = load_baseline(Path(config.baseline)) if config.baseline else None
     show_progress = not config.quiet and sys.stdout.isatty() and sys.stderr.isatty()
+    stopped_by: list[int] = []
     try:
         if show_progress:
             with Progress(
@@ -341,9 +343,9 @@ def execute_audit(config: AuditConfig) -> tuple[AuditResult, Baseline | None]:
                 def progress(done: int, known: int, url: str) -> None:
                     bar.update(task, completed=done, total=max(known, done), description=url[-60:])
 
-                result = run_audit(config, progress)
+                result = run_audit(config, progress, stopped_by)
         else:
-            result = run_audit(config)
+            result = run_audit(config, interrupted=stopped_by)
     except AuditAbort as exc:
         raise UserError(str(exc)) from None
     if baseline is not None:
@@ -359,6 +361,14 @@ def execute_audit(config: AuditConfig) -> tuple[AuditResult, Baseline | None]:
         print_summary(written.result, Console(stderr=config.output == STDOUT))
         for path in written.paths:
             click.echo(f"Written: {path}", err=True)
+    if stopped_by:
+        name = signal.Signals(stopped_by[0]).name
+        click.echo(
+            f"interrupted by {name}: the reports cover the {written.result.audited} pages "
+            "audited before it",
+            err=True,
+        )
+        sys.exit(128 + stopped_by[0])
     return written.result, baseline
 
 

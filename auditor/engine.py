@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import signal
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -56,6 +57,7 @@ from auditor.urls import normalize_url, origin_of
 from checks import ALL_CHECKS, PAGE_FACTS, SITE_METRICS
 
 ProgressCallback = Callable[[int, int, str], None]
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 BROWSER_GONE = (
     "Target page, context or browser has been closed",
     "Browser closed",
@@ -187,6 +189,8 @@ class Audit:
         self.limiter = RateLimiter(config.rate_limit)
         self.chromium_version = ""
         self.started_at = utcnow()
+        self.interrupted_by: int | None = None  # the signal that stopped the crawl
+        self._crawl_task: asyncio.Task[None] | None = None
 
     async def run(self) -> AuditResult:
         config = self.config
@@ -240,9 +244,41 @@ class Audit:
                     site_headers=config.headers,
                     site_origins=frozenset(origins),
                 )
-            await self._crawl(frontier, client)
-            statuses = await self.links.results() if self.links else {}
+            if self.interrupted_by is None:
+                self._crawl_task = asyncio.create_task(self._crawl(frontier, client))
+                try:
+                    await self._crawl_task
+                except asyncio.CancelledError:
+                    if self.interrupted_by is None:
+                        raise
+            if self.links is None:
+                statuses = {}
+            elif self.interrupted_by is None:
+                statuses = await self.links.results()
+            else:
+                statuses = self.links.finished()
         return self._result(frontier, statuses)
+
+    def interrupt(self, signum: int) -> None:
+        """SIGINT/SIGTERM: stop crawling, keep every page gathered so far, and let the audit
+        finish with them (site checks, issues, an interrupted report). The handlers go away,
+        so a second signal stops at once."""
+        self.interrupted_by = signum
+        loop = asyncio.get_running_loop()
+        for other in STOP_SIGNALS:
+            loop.remove_signal_handler(other)
+        if self._crawl_task is not None:
+            self._crawl_task.cancel()
+
+    async def run_until_signal(self) -> AuditResult:
+        loop = asyncio.get_running_loop()
+        for signum in STOP_SIGNALS:
+            loop.add_signal_handler(signum, self.interrupt, signum)
+        try:
+            return await self.run()
+        finally:
+            for signum in STOP_SIGNALS:
+                loop.remove_signal_handler(signum)
 
     async def _crawl(self, frontier: Frontier, client: httpx.AsyncClient) -> None:
         async with async_playwright() as pw:
@@ -529,6 +565,7 @@ class Audit:
             errors=tuple(self.collected.errors),
             suppressed=self.suppressor.suppressed,
             conformance=tuple(build_conformance(self.tally, findings, self.config.standard)),
+            interrupted=self.interrupted_by is not None,
         )
 
     def tool_info(self) -> dict[str, str]:
@@ -546,5 +583,15 @@ def _reason(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def run_audit(config: AuditConfig, progress: ProgressCallback | None = None) -> AuditResult:
-    return asyncio.run(Audit(config, progress).run())
+def run_audit(
+    config: AuditConfig,
+    progress: ProgressCallback | None = None,
+    interrupted: list[int] | None = None,
+) -> AuditResult:
+    """Runs the audit. On SIGINT or SIGTERM the result covers the pages gathered so far
+    (`result.interrupted`), and the signal's number is appended to `interrupted`."""
+    audit = Audit(config, progress)
+    result = asyncio.run(audit.run_until_signal())
+    if audit.interrupted_by is not None and interrupted is not None:
+        interrupted.append(audit.interrupted_by)
+    return result

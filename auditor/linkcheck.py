@@ -86,6 +86,13 @@ class LinkChecker:
             await asyncio.wait(list(self._in_flight.values()))
         return dict(self._done)
 
+    def finished(self) -> dict[str, LinkStatus]:
+        """The statuses that came in; checks still running are cancelled (an interrupted
+        audit reports what it has)."""
+        for task in self._in_flight.values():
+            task.cancel()
+        return dict(self._done)
+
     async def _run(self, url: str) -> None:
         try:
             self._done[url] = await self._check(url)
