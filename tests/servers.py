@@ -6,8 +6,11 @@
         assert server.requests == [("GET", "/robots.txt")]
 
 Routes win over files; a route key with a query ("/search?q=x") is tried before the bare
-path. Every request is recorded as (method, path with query), whatever its method; methods
-other than GET and HEAD get 405 (501 for unknown ones). `delay` (seconds) is applied before
+path. A route may also be a callable that gets the request handler and writes the whole
+response itself (`tests/fault_server.py` uses this for servers that misbehave on purpose). A
+key ending in "*" matches every path that starts with what precedes the "*" (tried last).
+Every request is recorded as (method, path with query), whatever its method; methods other
+than GET and HEAD get 405 (501 for unknown ones). `delay` (seconds) is applied before
 every response and may be changed while the server runs; `slow` maps a path to its own delay.
 """
 
@@ -15,7 +18,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -24,19 +27,20 @@ from typing import Any
 from urllib.parse import urlsplit
 
 Route = tuple[int, Mapping[str, str], bytes | str]
+Responder = Callable[["_Handler"], None]  # writes status, headers and body itself
 DEFAULT_CONTENT_TYPE = "text/html; charset=utf-8"
 
 
 class LocalServer:
     def __init__(
         self,
-        routes: Mapping[str, Route] | None = None,
+        routes: Mapping[str, Route | Responder] | None = None,
         *,
         directory: str | Path | None = None,
         delay: float = 0.0,
         slow: Mapping[str, float] | None = None,
     ) -> None:
-        self.routes: dict[str, Route] = dict(routes or {})
+        self.routes: dict[str, Route | Responder] = dict(routes or {})
         self.directory = Path(directory) if directory is not None else None
         self.delay = delay
         self.slow: dict[str, float] = dict(slow or {})
@@ -133,9 +137,16 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def _send_route(self, *, with_body: bool) -> bool:
         owner = self.server.owner
-        route = owner.routes.get(self.path) or owner.routes.get(urlsplit(self.path).path)
+        path = urlsplit(self.path).path
+        route = owner.routes.get(self.path) or owner.routes.get(path)
+        if route is None:
+            prefixes = [k for k in owner.routes if k.endswith("*") and path.startswith(k[:-1])]
+            route = owner.routes[max(prefixes, key=len)] if prefixes else None
         if route is None:
             return False
+        if callable(route):
+            route(self)
+            return True
         status, headers, body = route
         data = body.encode() if isinstance(body, str) else body
         self.send_response(status)
