@@ -30,6 +30,8 @@ class AuditConfig:
     fail_on: str = "serious"
     max_pages: int = 100
     max_depth: int = 5
+    max_urls_per_pattern: int = 50  # crawl traps: URLs per path pattern (/agenda/#/#); 0: off
+    max_query_variants: int = 20  # crawl traps: query strings per path; 0: off
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     path_prefix: str = ""
@@ -76,8 +78,9 @@ class AuditConfig:
         for name in ("max_pages", "concurrency"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"--{name.replace('_', '-')} must be at least 1")
-        if self.max_depth < 0:
-            raise ConfigError("--max-depth must be 0 or more")
+        for name in ("max_depth", "max_urls_per_pattern", "max_query_variants"):
+            if getattr(self, name) < 0:
+                raise ConfigError(f"--{name.replace('_', '-')} must be 0 or more")
         if self.timeout <= 0:
             raise ConfigError("--timeout must be more than 0 seconds")
         for selector in self.exclude_selectors:

@@ -6,6 +6,7 @@ Synchronous and free of I/O: the engine fetches pages and feeds the links back w
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -13,7 +14,13 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from auditor.model import SkippedUrl
-from auditor.urls import DESTRUCTIVE_WORDS, looks_destructive, normalize_url, origin_of
+from auditor.urls import (
+    DESTRUCTIVE_WORDS,
+    looks_destructive,
+    normalize_url,
+    origin_of,
+    path_pattern,
+)
 
 if TYPE_CHECKING:
     from auditor.robots import RobotsPolicy
@@ -23,6 +30,8 @@ SKIP_DESTRUCTIVE = "destructive-looking link"
 SKIP_EXCLUDED = "excluded by --exclude"
 SKIP_NOT_INCLUDED = "not matched by --include"
 SKIP_TOO_DEEP = "deeper than --max-depth"
+SKIP_TRAP = "crawl trap:"
+SKIP_OFF_SITE = "redirects off-site to"
 
 
 @dataclass(frozen=True)
@@ -46,6 +55,12 @@ class Frontier:
     `path_prefix`. Out-of-scope URLs are ignored; in-scope URLs that may not be audited are
     recorded in `skipped` with a reason. Start URLs are audited whatever --include, --exclude,
     `path_prefix` and the destructive-word guard say; only robots.txt can stop them.
+
+    Crawl traps (a calendar that links to the next month for ever, filters that multiply
+    query strings) are cut off: at most `max_urls_per_pattern` URLs per path pattern
+    (`path_pattern`: /agenda/2026/11 is /agenda/#/#) and `max_query_variants` query strings
+    per path are queued; the rest are skipped as "crawl trap: …". 0 turns a limit off. URLs
+    from sitemaps count, but are never cut: the site owner listed them.
     """
 
     def __init__(
@@ -59,6 +74,8 @@ class Frontier:
         path_prefix: str = "",
         robots: RobotsPolicy | None = None,
         destructive_words: Sequence[str] = DESTRUCTIVE_WORDS,
+        max_urls_per_pattern: int = 0,
+        max_query_variants: int = 0,
     ) -> None:
         if max_pages < 1:
             raise ValueError(f"max_pages must be at least 1, not {max_pages}")
@@ -71,6 +88,8 @@ class Frontier:
         self.path_prefix = path_prefix
         self.robots = robots
         self.destructive_words = tuple(destructive_words)
+        self.max_urls_per_pattern = max_urls_per_pattern
+        self.max_query_variants = max_query_variants
         self.skipped: list[SkippedUrl] = []
         self._origins: set[str] = set()
         self._seen: set[str] = set()  # discovered or marked seen: never queued again
@@ -80,6 +99,8 @@ class Frontier:
         self._too_deep: dict[str, SkippedUrl] = {}  # may still be reached by a shorter path
         self._order = 0
         self._handed_out = 0
+        self._per_pattern: Counter[str] = Counter()  # origin + path pattern -> URLs queued
+        self._per_path: Counter[str] = Counter()  # origin + path -> query variants queued
         starts = [_normalize_start(url) for url in start_urls]
         self._origins.update(_origin(url) for url in starts)
         for url in starts:
@@ -121,7 +142,7 @@ class Frontier:
         else:
             self._seen.add(normalized)
             self._discovered += 1
-        reason = self._skip_reason(normalized, depth, text)
+        reason = self._skip_reason(normalized, depth, text) or self._trap(normalized, source)
         if reason:
             skip = SkippedUrl(normalized, reason)
             self.skipped.append(skip)
@@ -136,6 +157,11 @@ class Frontier:
         normalized = normalize_url(url)
         if normalized is not None:
             self._origins.add(_origin(normalized))
+
+    def skip(self, url: str, reason: str) -> None:
+        """Record a URL that was handed out but turned out not to be auditable here (it
+        redirects off-site)."""
+        self.skipped.append(SkippedUrl(normalize_url(url) or url, reason))
 
     def next(self) -> CrawlItem | None:
         """The next URL to audit: lowest depth first, then in order of discovery. None when
@@ -189,6 +215,29 @@ class Frontier:
             return SKIP_NOT_INCLUDED
         if depth > self.max_depth:
             return SKIP_TOO_DEEP
+        return None
+
+    def _trap(self, url: str, source: str) -> str | None:
+        """The crawl-trap reason when `url` is one too many of its kind; else counts it."""
+        parts = urlsplit(url)
+        path_key = _origin(url) + parts.path
+        pattern = path_pattern(parts.path)
+        pattern_key = _origin(url) + pattern
+        cut = source != "sitemap"
+        queries = self.max_query_variants
+        if cut and queries and parts.query and self._per_path[path_key] >= queries:
+            return (
+                f"{SKIP_TRAP} more than {queries} query variants of {parts.path} "
+                "(--max-query-variants)"
+            )
+        per_pattern = self.max_urls_per_pattern
+        if cut and per_pattern and self._per_pattern[pattern_key] >= per_pattern:
+            return (
+                f"{SKIP_TRAP} more than {per_pattern} URLs like {pattern} (--max-urls-per-pattern)"
+            )
+        self._per_pattern[pattern_key] += 1
+        if parts.query:
+            self._per_path[path_key] += 1
         return None
 
     def _requeue_shallower(self, url: str, depth: int, source: str) -> bool:

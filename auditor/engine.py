@@ -222,6 +222,8 @@ class Audit:
                 exclude=config.exclude,
                 path_prefix=config.path_prefix,
                 robots=None if config.ignore_robots else robots,
+                max_urls_per_pattern=config.max_urls_per_pattern,
+                max_query_variants=config.max_query_variants,
             )
             blocked = {s.url for s in frontier.skipped if s.reason == SKIP_ROBOTS}
             if blocked and all(normalize_url(u) in blocked for u in config.start_urls):

@@ -1,5 +1,6 @@
 """URL helpers shared by the crawler, robots.txt and the rate limiter: normalisation (so one
-page is audited once), origins, loopback detection and the destructive-link guard."""
+page is audited once), origins, loopback detection, the destructive-link guard and the path
+patterns of the crawl-trap guard."""
 
 from __future__ import annotations
 
@@ -56,6 +57,20 @@ DESTRUCTIVE_WORDS: tuple[str, ...] = (
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+
+# Words that make a path segment a date (English and Dutch months and weekdays).
+_DATE_WORDS = """
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+januari februari maart mei juni juli augustus oktober mrt okt
+monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun
+maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+"""
+DATE_WORDS = frozenset(_DATE_WORDS.split())
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
+_HEX_ID = re.compile(r"^(?=[a-f]*\d)[0-9a-f]{8,}$", re.I)
+_LETTERS = re.compile(r"[a-z]+", re.I)
+_DIGITS = re.compile(r"\d+")
 
 
 def normalize_url(url: str, base: str | None = None) -> str | None:
@@ -167,3 +182,17 @@ def _phrases(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 def _contains_phrase(tokens: list[str], phrase: tuple[str, ...]) -> bool:
     size = len(phrase)
     return any(tuple(tokens[i : i + size]) == phrase for i in range(len(tokens) - size + 1))
+
+
+def path_pattern(path: str) -> str:
+    """The shape of a path, for spotting crawl traps: digit runs, ids (hex, UUID) and month
+    and day names become "#", so /agenda/2026/11 and /agenda/2027/3 are both /agenda/#/#
+    and /nieuws/12-nov-2025 is /nieuws/#-#-#. Everything else is kept."""
+    return "/".join(_segment_pattern(segment) for segment in path.split("/"))
+
+
+def _segment_pattern(segment: str) -> str:
+    if _UUID.match(segment) or _HEX_ID.match(segment):
+        return "#"
+    words = _LETTERS.sub(lambda m: "#" if m.group().lower() in DATE_WORDS else m.group(), segment)
+    return _DIGITS.sub("#", words)

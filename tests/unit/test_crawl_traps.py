@@ -1,0 +1,162 @@
+"""Crawl-trap protection: path patterns, the per-pattern and per-path query caps, the settings."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from auditor.config import AuditConfig, ConfigError
+from auditor.config_file import load_config
+from auditor.crawl import SKIP_TRAP, Frontier
+from auditor.urls import path_pattern
+
+SITE = "https://example.nl"
+
+
+def drain(frontier: Frontier) -> list[str]:
+    urls = []
+    while (item := frontier.next()) is not None:
+        urls.append(item.url)
+    return urls
+
+
+def reasons(frontier: Frontier) -> dict[str, str]:
+    return {s.url: s.reason for s in frontier.skipped}
+
+
+@pytest.mark.parametrize(
+    ("path", "pattern"),
+    [
+        ("/agenda/2026/11", "/agenda/#/#"),
+        ("/agenda/2027/3/", "/agenda/#/#/"),
+        ("/nieuws/2026-11-24/storing", "/nieuws/#-#-#/storing"),
+        ("/nieuws/12-nov-2025", "/nieuws/#-#-#"),
+        ("/agenda/maart/2026", "/agenda/#/#"),
+        ("/events/Monday", "/events/#"),
+        ("/shop/item-42", "/shop/item-#"),
+        ("/order/550e8400-e29b-41d4-a716-446655440000/status", "/order/#/status"),
+        ("/p/a3f9b2c1d4e5", "/p/#"),
+        (
+            "/hc/nl/articles/360012345-Hoe-wijzig-ik-mijn-adres",
+            "/hc/nl/articles/#-Hoe-wijzig-ik-mijn-adres",
+        ),
+        ("/over-ons/contact", "/over-ons/contact"),
+        ("/facade/deadbeef", "/facade/deadbeef"),  # hex words without digits stay
+        ("/", "/"),
+    ],
+)
+def test_path_pattern(path: str, pattern: str) -> None:
+    assert path_pattern(path) == pattern
+
+
+def test_a_calendar_is_cut_after_max_urls_per_pattern() -> None:
+    frontier = Frontier([f"{SITE}/"], max_urls_per_pattern=3, max_depth=100)
+    frontier.next()
+    queued = [frontier.add(f"{SITE}/agenda/2026/{month}", 1) for month in range(1, 7)]
+    assert queued == [True, True, True, False, False, False]
+    assert reasons(frontier)[f"{SITE}/agenda/2026/4"] == (
+        "crawl trap: more than 3 URLs like /agenda/#/# (--max-urls-per-pattern)"
+    )
+    # other patterns, and the same pattern on another path, are counted on their own
+    assert frontier.add(f"{SITE}/agenda/2026/11/24", 1)
+    assert frontier.add(f"{SITE}/nieuws/2026/11", 1)
+    assert frontier.add(f"{SITE}/contact", 1)
+    assert drain(frontier) == [
+        f"{SITE}/agenda/2026/1",
+        f"{SITE}/agenda/2026/2",
+        f"{SITE}/agenda/2026/3",
+        f"{SITE}/agenda/2026/11/24",
+        f"{SITE}/nieuws/2026/11",
+        f"{SITE}/contact",
+    ]
+    # a cut URL stays cut: found again, it is neither queued nor listed twice
+    assert not frontier.add(f"{SITE}/agenda/2026/5", 1)
+    assert len(frontier.skipped) == 3
+    assert frontier.discovered == 1 + 6 + 3
+
+
+def test_query_variants_are_cut_per_path() -> None:
+    frontier = Frontier([f"{SITE}/"], max_query_variants=2)
+    assert frontier.add(f"{SITE}/zoeken", 1)  # the path itself is no query variant
+    assert frontier.add(f"{SITE}/zoeken?q=a", 1)
+    assert frontier.add(f"{SITE}/zoeken?q=b", 1)
+    assert not frontier.add(f"{SITE}/zoeken?q=c", 1)
+    assert not frontier.add(f"{SITE}/zoeken?sort=asc&q=a", 1)
+    assert frontier.add(f"{SITE}/winkel?kleur=rood", 1)  # another path
+    # parameter order and tracking parameters do not make new variants
+    assert not frontier.add(f"{SITE}/zoeken?utm_source=x&q=a", 1)
+    assert reasons(frontier)[f"{SITE}/zoeken?q=c"] == (
+        "crawl trap: more than 2 query variants of /zoeken (--max-query-variants)"
+    )
+    assert all(r.startswith(SKIP_TRAP) for r in reasons(frontier).values())
+
+
+def test_limits_of_zero_turn_the_protection_off() -> None:
+    frontier = Frontier([f"{SITE}/"], max_urls_per_pattern=0, max_query_variants=0)
+    assert all(frontier.add(f"{SITE}/agenda/2026/{n}?view={n}", 1) for n in range(200))
+    assert frontier.skipped == []
+
+
+def test_sitemap_urls_count_but_are_never_cut() -> None:
+    frontier = Frontier([f"{SITE}/"], max_urls_per_pattern=2)
+    for n in range(5):
+        assert frontier.add(f"{SITE}/artikel/{n}", 1, source="sitemap")
+    assert not frontier.add(f"{SITE}/artikel/99", 2)  # a link: the pattern is full
+
+
+def test_other_skip_reasons_come_first_and_do_not_count() -> None:
+    frontier = Frontier([f"{SITE}/"], max_urls_per_pattern=2, exclude=["*/oud/*"], max_depth=2)
+    assert not frontier.add(f"{SITE}/agenda/oud/1", 1)
+    assert not frontier.add(f"{SITE}/agenda/2026/1", 3)  # too deep
+    assert reasons(frontier) == {
+        f"{SITE}/agenda/oud/1": "excluded by --exclude",
+        f"{SITE}/agenda/2026/1": "deeper than --max-depth",
+    }
+    assert frontier.add(f"{SITE}/agenda/2026/2", 1)
+    assert frontier.add(f"{SITE}/agenda/2026/1", 2)  # reached at an allowed depth: counts now
+    assert not frontier.add(f"{SITE}/agenda/2026/3", 1)
+
+
+def test_start_urls_are_never_cut() -> None:
+    starts = [f"{SITE}/agenda/2026/{n}" for n in range(4)]
+    frontier = Frontier(starts, max_urls_per_pattern=1)
+    assert drain(frontier) == starts
+
+
+def test_off_site_redirects_are_listed_as_skipped() -> None:
+    frontier = Frontier([f"{SITE}/"])
+    frontier.skip(f"{SITE}/login#x", "redirects off-site to https://login.example.com/")
+    assert reasons(frontier) == {
+        f"{SITE}/login": "redirects off-site to https://login.example.com/"
+    }
+
+
+def test_settings_defaults_validation_and_file(tmp_path) -> None:
+    config = AuditConfig((f"{SITE}/",))
+    assert (config.max_urls_per_pattern, config.max_query_variants) == (50, 20)
+    assert config.to_dict()["max_urls_per_pattern"] == 50
+    with pytest.raises(ConfigError, match="--max-query-variants must be 0 or more"):
+        AuditConfig((f"{SITE}/",), max_query_variants=-1)
+    path = tmp_path / "cx-audit.toml"
+    path.write_text("max-urls-per-pattern = 10\nmax_query_variants = 0\n")
+    assert load_config(path, {}).values == {"max_urls_per_pattern": 10, "max_query_variants": 0}
+    path.write_text("max_urls_per_pattern = 'many'\n")
+    with pytest.raises(ConfigError, match="max_urls_per_pattern must be a whole number"):
+        load_config(path, {})
+
+
+def test_command_line_flags(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    from auditor import cli
+
+    monkeypatch.chdir(tmp_path)  # no settings file found
+    seen: list[AuditConfig] = []
+
+    def stop(config: AuditConfig) -> None:
+        seen.append(config)
+        raise SystemExit(0)
+
+    monkeypatch.setattr(cli, "execute_audit", stop)
+    flags = ["--max-urls-per-pattern", "7", "--max-query-variants", "3"]
+    result = CliRunner().invoke(cli.main, ["audit", f"{SITE}/", *flags])
+    assert result.exit_code == 0, result.output
+    assert (seen[0].max_urls_per_pattern, seen[0].max_query_variants) == (7, 3)
