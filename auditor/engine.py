@@ -31,8 +31,15 @@ from auditor.check import Check
 from auditor.classify import classify
 from auditor.config import AuditConfig
 from auditor.conformance import RuleTally, build_conformance
-from auditor.crawl import SKIP_ROBOTS, CrawlItem, Frontier
-from auditor.gather import failed, gather
+from auditor.crawl import SKIP_OFF_SITE, SKIP_ROBOTS, CrawlItem, Frontier
+from auditor.gather import (
+    MAX_RETRY_WAIT,
+    discard_page,
+    failed,
+    gather,
+    page_unusable,
+    probe_timeout,
+)
 from auditor.linkcheck import LinkChecker
 from auditor.model import (
     AuditError,
@@ -134,10 +141,16 @@ _background: set[asyncio.Future[Any]] = set()
 
 
 def _in_background(awaitable: Any) -> None:
-    """Keep a reference until done, so the event loop does not lose the task."""
-    task = asyncio.ensure_future(awaitable)
+    """Keep a reference until done, so the event loop does not lose the task. Its page may
+    close first (a failed page is discarded): that error is expected, not a traceback."""
+    task = asyncio.ensure_future(_quietly(awaitable))
     _background.add(task)
     task.add_done_callback(_background.discard)
+
+
+async def _quietly(awaitable: Any) -> None:
+    with contextlib.suppress(PlaywrightError):
+        await awaitable
 
 
 def _dismiss_dialog(dialog: Any) -> None:
@@ -233,7 +246,14 @@ class Audit:
                 )
             if config.sitemaps:
                 for origin in origins:
-                    entries = await sitemap_entries(client, origin, robots.sitemaps(origin))
+                    problems: list[tuple[str, str]] = []
+                    entries = await sitemap_entries(
+                        client, origin, robots.sitemaps(origin), problems=problems
+                    )
+                    for sitemap, why in problems:  # the crawl goes on without it
+                        self.collected.errors.append(
+                            AuditError(sitemap, f"sitemap not read: {why}")
+                        )
                     for entry in entries:
                         frontier.add(entry.url, 1, source="sitemap")
                         if entry.lastmod:
@@ -316,8 +336,9 @@ class Audit:
                             session, page, generation, client, item
                         )
                         findings = self._process(snapshot, item, frontier)
-                        if self.config.screenshots and snapshot.is_html:
-                            await self._capture(page, findings)
+                        shoot = self.config.screenshots and snapshot.is_html and findings
+                        if shoot and not page_unusable(snapshot) and not page.is_closed():
+                            await self._capture_safely(page, findings)
                     finally:
                         async with cond:
                             state["in_flight"] -= 1
@@ -355,34 +376,59 @@ class Audit:
         client: httpx.AsyncClient,
         item: CrawlItem,
     ) -> tuple[PageSnapshot, Page, int]:
-        """Gather one URL; if the browser died, relaunch it and try the URL once more."""
+        """Gather one URL; if the browser died, relaunch it and try the URL once more.
+        Anything else that goes wrong, even a hang that no inner limit caught, becomes the
+        page's error: one page never stops the audit or loses the pages gathered before."""
         for attempt in (1, 2):
-            if page.is_closed():
-                page, generation = await session.new_page()
-            await self.limiter.wait(item.url)
             try:
+                if page.is_closed():
+                    page, generation = await session.new_page()
+                await self.limiter.wait(item.url)
                 inspect = "pdf" in self.needs and self.documents_read < self.config.max_documents
-                snapshot = await gather(
-                    page,
-                    client,
-                    item.url,
-                    item.depth,
-                    config=self.config,
-                    needs=self.needs,
-                    inspect_documents=inspect,
+                snapshot = await asyncio.wait_for(
+                    gather(
+                        page,
+                        client,
+                        item.url,
+                        item.depth,
+                        config=self.config,
+                        needs=self.needs,
+                        inspect_documents=inspect,
+                    ),
+                    self.page_budget,
                 )
                 if "pdf" in snapshot.probes:
                     self.documents_read += 1
+                if page_unusable(snapshot):
+                    await discard_page(page)  # the next URL gets a fresh page
                 return snapshot, page, generation
             except PlaywrightError as exc:
                 if not is_browser_gone(exc) and "has been closed" not in str(exc):
-                    return failed(item.url, item.depth, f"browser error: {exc}"), page, generation
+                    await discard_page(page)
+                    reason = f"browser error: {_reason(exc)}"
+                    return failed(item.url, item.depth, reason), page, generation
                 await session.restart(generation)
                 page, generation = await session.new_page()
                 if attempt == 2:
                     reason = "the browser crashed twice on this page"
                     return failed(item.url, item.depth, reason), page, generation
+            except TimeoutError:
+                await discard_page(page)
+                reason = (
+                    f"timeout: loading and inspecting the page took over {self.page_budget:g} s"
+                )
+                return failed(item.url, item.depth, reason), page, generation
+            except Exception as exc:  # a bug must cost one page, not the audit
+                await discard_page(page)
+                reason = f"internal error: {type(exc).__name__}: {exc}"
+                return failed(item.url, item.depth, reason), page, generation
         raise AssertionError("unreachable")
+
+    @property
+    def page_budget(self) -> float:
+        """Seconds one URL may take in all: navigation (twice when a 429/503 is asked again),
+        reading the DOM and the probes. Only a hang nothing else caught comes near it."""
+        return 3 * self.config.timeout + MAX_RETRY_WAIT + 4 * probe_timeout(self.config)
 
     def _process(
         self, snapshot: PageSnapshot, item: CrawlItem, frontier: Frontier
@@ -393,6 +439,11 @@ class Audit:
         if snapshot.final_url != snapshot.url:
             if item.depth == 0:
                 frontier.add_origin(snapshot.final_url)
+            elif origin_of(snapshot.final_url) not in frontier.origins:
+                # Another site (a redirect, or a script that sends the visitor on, e.g. to a
+                # login provider): not audited as part of this one.
+                frontier.skip(snapshot.url, f"{SKIP_OFF_SITE} {snapshot.final_url}")
+                return []
             frontier.mark_seen(snapshot.final_url)
         snapshot = self._with_audit_context(snapshot)
         if snapshot.error is None and snapshot.is_html:
@@ -472,6 +523,14 @@ class Audit:
         if lastmod:
             changes["probes"] = {**snapshot.probes, "sitemap": {"lastmod": lastmod}}
         return dataclasses.replace(snapshot, **changes) if changes else snapshot
+
+    async def _capture_safely(self, page: Page, findings: list[Finding]) -> None:
+        """Screenshots are evidence, not the audit: a page that hangs or closes meanwhile
+        costs its screenshots only (and is discarded: its state is unknown)."""
+        try:
+            await asyncio.wait_for(self._capture(page, findings), max(self.config.timeout, 15.0))
+        except (PlaywrightError, TimeoutError):
+            await discard_page(page)
 
     async def _capture(self, page: Page, findings: list[Finding]) -> None:
         """Screenshot the first occurrence of each issue's element, up to the cap, while

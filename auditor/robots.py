@@ -88,30 +88,37 @@ async def sitemap_entries(
     *,
     limit: int = 5000,
     max_files: int = 20,
+    problems: list[tuple[str, str]] | None = None,
 ) -> list[SitemapEntry]:
     """Pages listed in the site's sitemaps, with their `<lastmod>` when given.
 
     Reads each robots.txt `Sitemap:` URL and `origin`/sitemap.xml (once each), follows
     sitemap indexes (children on the index's own origin) up to `max_files` files, reads
     gzipped files, and skips files that fail or do not parse. Only URLs on `origin` are kept,
-    at most `limit`, each once.
+    at most `limit`, each once. `problems` gets (sitemap URL, why) for each sitemap listed
+    in robots.txt or an index that could not be read (/sitemap.xml, which we only try, is
+    no problem when missing or not a sitemap).
     """
     site = _origin_key(origin)
     pending = deque(_unique_urls([*robots_sitemaps, f"{site}/sitemap.xml"]))
+    listed = set(_unique_urls(robots_sitemaps))
     queued = set(pending)
     entries: dict[str, SitemapEntry] = {}
     fetched = 0
     while pending and fetched < max_files and len(entries) < limit:
         sitemap_url = pending.popleft()
         fetched += 1
-        root = await _fetch_xml(client, sitemap_url)
+        root, why = await _fetch_xml(client, sitemap_url)
         if root is None:
+            if problems is not None and sitemap_url in listed:
+                problems.append((sitemap_url, why))
             continue
         kind = _local_name(root.tag)
         if kind == "sitemapindex":
             for child in _unique_urls(_locs(root, "sitemap")):
                 if child not in queued and origin_of(child) == origin_of(sitemap_url):
                     queued.add(child)
+                    listed.add(child)
                     pending.append(child)
         elif kind == "urlset":
             for entry in _url_entries(root):
@@ -137,17 +144,25 @@ async def sitemap_urls(
     return [entry.url for entry in entries]
 
 
-async def _fetch_xml(client: httpx.AsyncClient, url: str) -> ET.Element | None:
+async def _fetch_xml(client: httpx.AsyncClient, url: str) -> tuple[ET.Element | None, str]:
+    """The parsed sitemap, or None and why not."""
     try:
         status, body, cut = await _get_capped(client, url, MAX_SITEMAP_BYTES)
-    except (httpx.HTTPError, httpx.InvalidURL):
-        return None
-    if cut or not 200 <= status < 300:
-        return None
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
+        return None, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    if not 200 <= status < 300:
+        return None, f"HTTP {status}"
+    too_large = f"larger than {MAX_SITEMAP_BYTES // (1024 * 1024)} MB"
+    if cut:
+        return None, too_large
     try:
-        return ET.fromstring(_gunzip(body))
-    except (ET.ParseError, _TooLarge, OSError, EOFError, zlib.error):
-        return None
+        return ET.fromstring(_gunzip(body)), ""
+    except ET.ParseError as exc:
+        return None, f"not valid XML ({exc})"
+    except _TooLarge:
+        return None, too_large
+    except (OSError, EOFError, zlib.error) as exc:
+        return None, f"not valid gzip data ({exc})"
 
 
 def _gunzip(body: bytes) -> bytes:
