@@ -220,9 +220,10 @@ class Frontier:
     def _trap(self, url: str, source: str) -> str | None:
         """The crawl-trap reason when `url` is one too many of its kind; else counts it."""
         parts = urlsplit(url)
-        path_key = _origin(url) + parts.path
+        origin = _origin(url)
+        path_key = origin + parts.path
         pattern = path_pattern(parts.path)
-        pattern_key = _origin(url) + pattern
+        pattern_key = origin + pattern
         cut = source != "sitemap"
         queries = self.max_query_variants
         if cut and queries and parts.query and self._per_path[path_key] >= queries:

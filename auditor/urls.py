@@ -167,7 +167,13 @@ def looks_destructive(url: str, text: str = "", words: Sequence[str] = DESTRUCTI
     if parts is not None:
         haystacks += [unquote(parts.path), unquote_plus(parts.query)]
     phrases = _phrases(tuple(words))
-    return any(_contains_phrase(_tokens(h), phrase) for h in haystacks for phrase in phrases)
+    for haystack in haystacks:  # tokenised once each: pages with 10,000 links exist
+        tokens = _tokens(haystack)
+        present = set(tokens)
+        for phrase in phrases:
+            if phrase[0] in present and (len(phrase) == 1 or _contains_phrase(tokens, phrase)):
+                return True
+    return False
 
 
 def _tokens(text: str) -> list[str]:
