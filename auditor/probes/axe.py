@@ -18,13 +18,17 @@ STANDARDS: dict[str, tuple[str, ...]] = {
     "en301549": ("EN-301-549",),
 }
 BEST_PRACTICE_TAG = "best-practice"
-_RUN = """async (options) => {
+MAX_NODES = 50
+"""Elements kept per rule and page: a page with 10,000 tiny links gives 50 findings of
+`target-size` and a count of the rest, not a 20 MB report."""
+_RUN = """async ([options, MAX_NODES]) => {
   if (typeof window.axe === 'undefined') { return null; }
   const r = await window.axe.run(document, options);
   const slim = (rule) => ({id: rule.id, impact: rule.impact, tags: rule.tags, help: rule.help,
     description: rule.description, helpUrl: rule.helpUrl,
-    nodes: rule.nodes.map(n => ({target: n.target, html: n.html, impact: n.impact,
-                                 failureSummary: n.failureSummary}))});
+    nodeCount: rule.nodes.length,
+    nodes: rule.nodes.slice(0, MAX_NODES).map(n => ({target: n.target, html: n.html,
+                                 impact: n.impact, failureSummary: n.failureSummary}))});
   return {violations: r.violations.map(slim), incomplete: r.incomplete.map(slim),
           passes: r.passes.map(p => ({id: p.id, tags: p.tags})),
           inapplicable: r.inapplicable.map(p => ({id: p.id, tags: p.tags})),
@@ -50,7 +54,8 @@ def axe_options(standard: str, best_practice: bool = False) -> dict[str, Any]:
 async def run_axe(page: Any, config: Any) -> dict[str, Any]:
     """Inject axe-core into the loaded document and run it; returns slimmed results."""
     await page.evaluate(_inject_script())
-    result = await page.evaluate(_RUN, axe_options(config.standard, config.best_practice))
+    options = axe_options(config.standard, config.best_practice)
+    result = await page.evaluate(_RUN, [options, MAX_NODES])
     if result is None:
         raise RuntimeError("axe-core could not be injected into the page")
     return result

@@ -18,6 +18,9 @@ and AA failures in consumer services are legal failures (EN 301 549, clause 9).
 `<img src="meter.png" alt="Meter with the reading in the top row">`; follow each finding's
 help link for the rule's fix.
 
+At most 50 elements per rule and page are reported (the axe probe keeps the first 50); the
+last one says how many more failed.
+
 ## Options
 None. Which rules run is decided by `--standard`; `--best-practice` adds axe-core's
 best-practice rules, whose findings say "(best practice)" and are never legal failures.
@@ -52,12 +55,17 @@ def run(page: PageSnapshot) -> Iterator[Finding]:
     for rule in results.get("violations", []):
         tags = rule.get("tags", [])
         rule_impact = rule.get("impact") or "moderate"
-        for node in rule.get("nodes", []):
+        nodes = rule.get("nodes", [])
+        more = max(int(rule.get("nodeCount") or 0) - len(nodes), 0)
+        for number, node in enumerate(nodes, start=1):
             snippet = node.get("html", "")
             help_text = rule.get("help", rule["id"])
+            message = f"{help_text} (best practice)" if _best_practice(tags) else help_text
+            if more and number == len(nodes):
+                message += f" (and {more} more elements on this page)"
             yield CHECK.finding(
                 page.url,
-                f"{help_text} (best practice)" if _best_practice(tags) else help_text,
+                message,
                 check_id=f"axe/{rule['id']}",
                 selector=_selector(node.get("target", [])),
                 evidence=snippet,

@@ -69,3 +69,23 @@ def test_clean_page_has_no_findings():
 def test_tag_parsing():
     assert wcag_criteria(["wcag1410", "wcag2aa", "wcag412", "wcag21aa"]) == ("1.4.10", "4.1.2")
     assert en301549_clauses(["EN-301-549", "EN-9.4.1.2"]) == ("9.4.1.2",)
+
+
+def test_elements_beyond_the_probe_cap_are_counted_on_the_last_finding():
+    nodes = [
+        {"target": [f"a:nth-child({n})"], "html": f'<a href="/d{n}">{n}</a>', "impact": "serious"}
+        for n in range(3)
+    ]
+    rule = {**IMAGE_ALT, "id": "target-size", "nodes": nodes, "nodeCount": 10_000}
+    page = make_page("<html><body></body></html>", probes={"axe": {"violations": [rule]}})
+    findings = CHECK.execute(page)
+    assert len(findings) == 3
+    assert findings[-1].message.endswith("(and 9997 more elements on this page)")
+    assert "more elements" not in findings[0].message
+
+
+def test_no_count_note_when_every_element_is_there():
+    rule = {**IMAGE_ALT, "nodeCount": 1}
+    page = make_page("<html><body></body></html>", probes={"axe": {"violations": [rule]}})
+    [finding] = CHECK.execute(page)
+    assert finding.message == IMAGE_ALT["help"]
