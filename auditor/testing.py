@@ -60,7 +60,11 @@ def _links(soup: BeautifulSoup, base: str) -> list[Link]:
     host = urlsplit(base).netloc
     links = []
     for el in soup.select("a[href], area[href]"):
-        href = urljoin(base, str(el.get("href")))
+        try:
+            href = urljoin(base, str(el.get("href")))
+            internal = urlsplit(href).netloc == host
+        except ValueError:  # "http://[": the browser keeps it as text; gather drops it too
+            continue
         text = el.get_text(" ", strip=True) or str(el.get("aria-label") or el.get("title") or "")
-        links.append(Link(href=href, text=text, internal=urlsplit(href).netloc == host))
+        links.append(Link(href=href, text=text, internal=internal))
     return links

@@ -127,7 +127,10 @@ def _query_input(form: Tag) -> Tag | None:
 
 def _action(form: Tag, base: str) -> str:
     """The absolute action URL without query and fragment, when it is on the page's site."""
-    url = urlsplit(urljoin(base, str(form.get("action") or "")))
+    try:
+        url = urlsplit(urljoin(base, str(form.get("action") or "")))
+    except ValueError:  # a malformed action such as "http://["
+        return ""
     if url.scheme not in ("http", "https") or not _same_site(url.hostname, urlsplit(base).hostname):
         return ""
     return urlunsplit((url.scheme, url.netloc, url.path or "/", "", ""))
@@ -155,4 +158,10 @@ def _opens_search(el: Tag) -> bool:
     label = el.get_text(" ", strip=True) or str(el.get("aria-label") or el.get("title") or "")
     if len(label.split()) <= 3 and find_phrase(label, words("search_labels")):
         return True
-    return el.name == "a" and bool(SEARCH_PATH.search(urlsplit(str(el.get("href"))).path))
+    if el.name != "a":
+        return False
+    try:
+        path = urlsplit(str(el.get("href"))).path
+    except ValueError:  # a malformed href such as "http://["
+        return False
+    return bool(SEARCH_PATH.search(path))

@@ -266,3 +266,13 @@ def test_actions_option_adds_link_texts():
 
 def test_faq_only_does_not_run_on_help_articles():
     assert not faq_only.CHECK.applies(page("<h1>Verhuizen</h1>", kind="help-article"))
+
+
+def test_malformed_hrefs_and_actions_do_not_break_the_facts():
+    page = make_page(
+        '<html lang="en"><body><a href="http://[">Search</a>'
+        '<form action="http://[" method="get"><input type="search" name="q"></form>'
+        '<a href="/zoeken">Zoeken</a></body></html>'
+    )
+    facts = selfservice_facts(page)
+    assert facts is not None
