@@ -269,10 +269,11 @@ def test_faq_only_does_not_run_on_help_articles():
 
 
 def test_malformed_hrefs_and_actions_do_not_break_the_facts():
-    page = make_page(
-        '<html lang="en"><body><a href="http://[">Search</a>'
-        '<form action="http://[" method="get"><input type="search" name="q"></form>'
-        '<a href="/zoeken">Zoeken</a></body></html>'
+    link_only = make_page('<html lang="en"><body><a href="http://[">Home</a></body></html>')
+    assert selfservice_facts(link_only)["has_search"] is False
+    form = make_page(
+        '<html lang="en"><body><form action="http://[" method="get">'
+        '<input type="search" name="q"></form></body></html>'
     )
-    facts = selfservice_facts(page)
-    assert facts is not None
+    assert selfservice_facts(form)["has_search"] is True
+    assert search_form(form) is None  # an action that is not a URL is no search to try
