@@ -251,6 +251,30 @@ def audit_options(func: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--browser", default=None, help="Path to a Chromium/Chrome executable."),
         click.option(
+            "--auth-state",
+            default=None,
+            metavar="FILE",
+            help="A Playwright storage state (from `cx-audit login`): audit the portal "
+            "logged in.",
+        ),
+        click.option(
+            "--portal-url",
+            "portal_urls",
+            multiple=True,
+            help="Where the logged-in portal starts (default: the page the [login] ends on).",
+        ),
+        click.option(
+            "--deny-link",
+            "deny_links",
+            multiple=True,
+            help="A word that marks a link as never to follow, e.g. 'afsluiten'.",
+        ),
+        click.option(
+            "--portal-screenshots",
+            is_flag=True,
+            help="Also take screenshots inside the portal (they show personal data).",
+        ),
+        click.option(
             "--config",
             default=None,
             help="Settings file (default: cx-audit.toml or [tool.cx-audit] in "
@@ -298,6 +322,10 @@ PARAMS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "no_history": ("history", lambda v: not v),
     "history_file": ("history_file", lambda v: v or ""),
     "browser": ("browser", lambda v: v),
+    "auth_state": ("auth_state", lambda v: v or ""),
+    "portal_urls": ("portal_urls", lambda v: tuple(validate_url(u) for u in v)),
+    "deny_links": ("deny_links", split_list),
+    "portal_screenshots": ("portal_screenshots", bool),
     "fail_on": ("fail_on", str),
     "user_agent": ("user_agent", lambda v: v or ""),
 }
@@ -315,7 +343,20 @@ def build_config(urls: Sequence[str], **opts: Any) -> AuditConfig:
             kwargs[field] = convert(value)
     kwargs["start_urls"] = tuple(validate_url(u) for u in urls)
     kwargs["check_options"] = dict(found.check_options) if found else {}
-    return AuditConfig(**kwargs)
+    config = AuditConfig(**kwargs)
+    check_portal_access(config)
+    return config
+
+
+def check_portal_access(config: AuditConfig) -> None:
+    """Before anything is crawled: the stored session must be readable and the login's
+    environment variables set (ConfigError names the file or variable, never a value)."""
+    from auditor.login import LoginSettings, credentials_from_env, load_storage_state
+
+    if config.auth_state:
+        load_storage_state(config.auth_state)
+    if config.login:
+        credentials_from_env(LoginSettings.from_table(config.login))
 
 
 def load_config_file(explicit: str | None) -> ConfigFile | None:

@@ -65,6 +65,13 @@ class AuditConfig:
     history: bool = True  # keep each audit in the history store and compare with the last
     history_file: str = ""  # default: history.sqlite in the output directory
     browser: str | None = None
+    # The logged-in portal (auditor/portal.py): a stored session and/or a scripted login.
+    auth_state: str = ""  # a Playwright storage state file (--auth-state)
+    login: Mapping[str, str] = dataclasses.field(default_factory=dict)  # the [login] table
+    portal_urls: tuple[str, ...] = ()  # where the portal crawl starts (default: after login)
+    portal_prefix: str = ""  # only crawl below this path inside the portal (default: derived)
+    deny_links: tuple[str, ...] = ()  # more words that mark a link as never to follow
+    portal_screenshots: bool = False  # screenshots inside the portal (personal data!)
     check_options: Mapping[str, Mapping[str, Any]] = dataclasses.field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -100,6 +107,34 @@ class AuditConfig:
                 raise ConfigError(f"max_issues.{pitfall} must be 0 or more")
         if self.report_lang not in ("", "en", "nl"):
             raise ConfigError(f"--report-lang {self.report_lang!r}: choose en or nl")
+        self._check_portal()
+
+    def _check_portal(self) -> None:
+        from auditor.login import login_table_problems
+
+        problems = login_table_problems(self.login) if self.login else []
+        if problems:
+            raise ConfigError(problems[0])
+        for url in self.portal_urls:
+            if not url.startswith(("http://", "https://")):
+                raise ConfigError(f"portal_urls: {url!r} is not an http(s) URL")
+        if self.auth_state and not self.portal_urls:
+            raise ConfigError(
+                "--auth-state: say where the portal starts with --portal-url URL (or "
+                "portal_urls in the settings file)"
+            )
+        if self.portal_urls and not self.portal:
+            raise ConfigError(
+                "portal_urls: a portal needs a session: give --auth-state FILE or a [login] "
+                "table in the settings file"
+            )
+        if self.portal_prefix and not self.portal_prefix.startswith("/"):
+            raise ConfigError(f"portal_prefix {self.portal_prefix!r} must start with /")
+
+    @property
+    def portal(self) -> bool:
+        """A logged-in portal is audited after the public site."""
+        return bool(self.auth_state or self.login)
 
     def browser_user_agent(self, chromium_version: str) -> str:
         """The user agent of the browser: the one given, or Chrome's own without "Headless"

@@ -69,6 +69,8 @@ def load_config(path: Path, check_options: Mapping[str, Mapping[str, Any]]) -> C
         key = raw_key.replace("-", "_")
         if key not in fields:
             raise ConfigError(where.unknown(raw_key, "key", [k for k in fields]))
+        if key == "login":
+            _check_login(value, where)
         values[key] = _coerce(value, hints[key], where, raw_key)
     options = {}
     if not isinstance(checks, dict):
@@ -149,6 +151,22 @@ def _coerce(value: Any, hint: Any, where: _Locator, key: str) -> Any:
     else:
         return value
     raise ConfigError(f"{where.at(key)}: {key} must be {wanted}, not {value!r}")
+
+
+def _check_login(table: Any, where: _Locator) -> None:
+    """The [login] table, with the line of the first problem. Secrets are refused: only the
+    names of the environment variables that hold them belong in the file."""
+    from auditor.login import login_table_problems
+
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where.at('login')}: [login] must be a table")
+    for key, value in table.items():  # a problem with one key: point at its line
+        problems = login_table_problems({key: value})
+        if problems and "missing" not in problems[0] and "say how" not in problems[0]:
+            raise ConfigError(f"{where.at(key)}: {problems[0]}")
+    problems = login_table_problems(table)
+    if problems:
+        raise ConfigError(f"{where.at('login')}: {problems[0]}")
 
 
 def _datetime(value: Any, where: _Locator, key: str) -> datetime:

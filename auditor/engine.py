@@ -11,8 +11,8 @@ import asyncio
 import contextlib
 import dataclasses
 import signal
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable, Coroutine, Mapping
+from typing import Any, Protocol
 
 import httpx
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright
@@ -60,11 +60,25 @@ from auditor.registry import select_checks
 from auditor.robots import RobotsPolicy, load_robots, sitemap_entries
 from auditor.search_probe import SearchPlan, search_outcome
 from auditor.suppress import Suppressor
-from auditor.urls import normalize_url, origin_of
+from auditor.urls import DESTRUCTIVE_WORDS, normalize_url, origin_of
 from checks import ALL_CHECKS, PAGE_FACTS, SITE_METRICS
 
 ProgressCallback = Callable[[int, int, str], None]
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class Redactor(Protocol):
+    """Masks personal data in what the audit keeps of a portal page (auditor/portal.py)."""
+
+    def findings(self, findings: list[Finding]) -> list[Finding]: ...
+
+    def facts(self, facts: dict[str, Any]) -> dict[str, Any]: ...
+
+    def page(self, page: PageResult) -> PageResult: ...
+
+    def text(self, value: str) -> str: ...
+
+
 BROWSER_GONE = (
     "Target page, context or browser has been closed",
     "Browser closed",
@@ -95,15 +109,23 @@ class BrowserSession:
     async def start(self) -> None:
         self._browser = await self._pw.chromium.launch(**launch_options(self._choice))
         self.version = self._browser.version
-        self._context = await self._browser.new_context(
-            user_agent=self._config.browser_user_agent(self.version),
-            accept_downloads=False,
-            ignore_https_errors=False,
-            service_workers="block",
-        )
+        self._context = await self._browser.new_context(**self.context_options())
         if self._config.headers:
             await self._context.route(self._is_audited_origin, self._add_headers)
+        await self.prepare(self._context)
         self.generation += 1
+
+    def context_options(self) -> dict[str, Any]:
+        """The options of the browser context (the portal's session adds its stored state)."""
+        return {
+            "user_agent": self._config.browser_user_agent(self.version),
+            "accept_downloads": False,
+            "ignore_https_errors": False,
+            "service_workers": "block",
+        }
+
+    async def prepare(self, context: BrowserContext) -> None:
+        """Set up a new context before pages open in it (the portal's session guards it)."""
 
     def _is_audited_origin(self, url: str) -> bool:
         """--header values (often credentials for a gateway) go only to the audited site,
@@ -204,6 +226,11 @@ class Audit:
         self.started_at = utcnow()
         self.interrupted_by: int | None = None  # the signal that stopped the crawl
         self._crawl_task: asyncio.Task[None] | None = None
+        # Set by the portal crawl: masks personal data in everything the result keeps, and
+        # its summary for report.json (site.metrics.portal).
+        self.redactor: Redactor | None = None
+        self.portal_summary: dict[str, Any] = {}
+        self.portal_frontier: Frontier | None = None
 
     async def run(self) -> AuditResult:
         config = self.config
@@ -237,6 +264,7 @@ class Audit:
                 robots=None if config.ignore_robots else robots,
                 max_urls_per_pattern=config.max_urls_per_pattern,
                 max_query_variants=config.max_query_variants,
+                destructive_words=(*DESTRUCTIVE_WORDS, *config.deny_links),
             )
             blocked = {s.url for s in frontier.skipped if s.reason == SKIP_ROBOTS}
             if blocked and all(normalize_url(u) in blocked for u in config.start_urls):
@@ -266,13 +294,11 @@ class Audit:
                     site_headers=config.headers,
                     site_origins=frozenset(origins),
                 )
-            if self.interrupted_by is None:
-                self._crawl_task = asyncio.create_task(self._crawl(frontier, client))
-                try:
-                    await self._crawl_task
-                except asyncio.CancelledError:
-                    if self.interrupted_by is None:
-                        raise
+            await self._until_interrupted(self._crawl(frontier, client))
+            if config.portal and self.interrupted_by is None:
+                from auditor.portal import PortalCrawl
+
+                await self._until_interrupted(PortalCrawl(self, client, robots).run())
             if self.links is None:
                 statuses = {}
             elif self.interrupted_by is None:
@@ -280,6 +306,18 @@ class Audit:
             else:
                 statuses = self.links.finished()
         return self._result(frontier, statuses)
+
+    async def _until_interrupted(self, crawl: Coroutine[Any, Any, None]) -> None:
+        """Run one crawl (the public site, then the portal) as the task a signal cancels."""
+        if self.interrupted_by is not None:
+            crawl.close()
+            return
+        self._crawl_task = asyncio.create_task(crawl)
+        try:
+            await self._crawl_task
+        except asyncio.CancelledError:
+            if self.interrupted_by is None:
+                raise
 
     def interrupt(self, signum: int) -> None:
         """SIGINT/SIGTERM: stop crawling, keep every page gathered so far, and let the audit
@@ -431,10 +469,15 @@ class Audit:
         return 3 * self.config.timeout + MAX_RETRY_WAIT + 4 * probe_timeout(self.config)
 
     def _process(
-        self, snapshot: PageSnapshot, item: CrawlItem, frontier: Frontier
+        self,
+        snapshot: PageSnapshot,
+        item: CrawlItem,
+        frontier: Frontier,
+        redactor: Redactor | None = None,
     ) -> list[Finding]:
         """Classify, follow links, measure, run page checks; then drop the snapshot.
-        Returns the page's findings (the page is still open, for screenshots)."""
+        Returns the page's findings (the page is still open, for screenshots).
+        `redactor`: a portal page's personal data is masked in what is kept of it."""
         config = self.config
         if snapshot.final_url != snapshot.url:
             if item.depth == 0:
@@ -466,26 +509,29 @@ class Audit:
                 message = f"probe {name} failed: {data['error']}"
                 self.collected.errors.append(AuditError(snapshot.url, message))
         findings = [f for f in findings if self.suppressor.keep(f)]
+        if redactor is not None:
+            findings = redactor.findings(findings)
         self.collected.findings.extend(findings)
         healthy = snapshot.error is None and snapshot.is_html and (snapshot.status or 0) < 400
         facts = self._facts(snapshot) if healthy else {}
-        if healthy and "search" in self.needs:
+        if redactor is not None:
+            facts = redactor.facts(facts)
+        elif healthy and "search" in self.needs:  # never a search inside the portal
             self.search.observe(snapshot)
         self.collected.summaries.append(PageSummary.of(snapshot, facts))
-        self.collected.pages.append(
-            PageResult(
-                url=snapshot.url,
-                final_url=snapshot.final_url,
-                status=snapshot.status,
-                title=snapshot.title,
-                depth=snapshot.depth,
-                lang=snapshot.lang,
-                kind=snapshot.kind,
-                content_type=snapshot.content_type,
-                error=snapshot.error,
-                metrics=metrics,
-            )
+        result = PageResult(
+            url=snapshot.url,
+            final_url=snapshot.final_url,
+            status=snapshot.status,
+            title=snapshot.title,
+            depth=snapshot.depth,
+            lang=snapshot.lang,
+            kind=snapshot.kind,
+            content_type=snapshot.content_type,
+            error=snapshot.error,
+            metrics=metrics,
         )
+        self.collected.pages.append(redactor.page(result) if redactor is not None else result)
         return findings
 
     def _facts(self, snapshot: PageSnapshot) -> dict[str, Any]:
@@ -601,29 +647,39 @@ class Audit:
                     AuditError("", f"{type(exc).__name__}: {exc}", check.id)
                 )
         infos = {c.id: c.info for c in self.checks}
-        metrics = {}
+        portal = self.portal_frontier
+        metrics: dict[str, Any] = {}
         if any(p.kind in ("help-article", "faq") for p in site.html_pages):
             metrics = {name: compute(site) for name, compute in SITE_METRICS.items()}
+        pages = [
+            dataclasses.replace(p, metrics={**p.metrics, **site_metrics[p.url]})
+            if p.url in site_metrics
+            else p
+            for p in self.collected.pages
+        ]
+        errors = list(self.collected.errors)
+        if self.portal_summary:
+            metrics["portal"] = dict(self.portal_summary)
+        if self.redactor is not None:  # the portal's personal data, wherever it ended up
+            redactor = self.redactor
+            findings = redactor.findings(findings)
+            pages = [redactor.page(p) for p in pages]
+            errors = [dataclasses.replace(e, message=redactor.text(e.message)) for e in errors]
         return AuditResult(
             tool=self.tool_info(),
             started_at=self.started_at,
             finished_at=utcnow(),
             config=self.config.to_dict(),
             start_urls=self.config.start_urls,
-            discovered=frontier.discovered,
-            not_audited=frontier.not_audited,
+            discovered=frontier.discovered + (portal.discovered if portal else 0),
+            not_audited=frontier.not_audited + (portal.not_audited if portal else 0),
             site_metrics=metrics,
-            skipped=tuple(frontier.skipped),
-            pages=tuple(
-                dataclasses.replace(p, metrics={**p.metrics, **site_metrics[p.url]})
-                if p.url in site_metrics
-                else p
-                for p in self.collected.pages
-            ),
+            skipped=tuple(frontier.skipped) + tuple(portal.skipped if portal else ()),
+            pages=tuple(pages),
             findings=tuple(findings),
             issues=tuple(prioritize(findings, site, infos, self.collected.screenshots)),
             checks=tuple(infos.values()),
-            errors=tuple(self.collected.errors),
+            errors=tuple(errors),
             suppressed=self.suppressor.suppressed,
             conformance=tuple(build_conformance(self.tally, findings, self.config.standard)),
             interrupted=self.interrupted_by is not None,

@@ -55,6 +55,20 @@ DESTRUCTIVE_WORDS: tuple[str, ...] = (
     "close account",
 )
 
+# Inside a logged-in portal, links also change or cancel things ("Adreswijziging annuleren",
+# "Cancel request"): never followed there (auditor/portal.py), on top of DESTRUCTIVE_WORDS.
+PORTAL_DESTRUCTIVE_WORDS: tuple[str, ...] = (
+    "annuleren",
+    "cancel",
+    "intrekken",
+    "uitschrijven",
+    "deactiveren",
+    "deactivate",
+    "remove",
+    "account sluiten",
+    "close-account",
+)
+
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 

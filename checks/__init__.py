@@ -60,6 +60,7 @@ from checks.trust import (
     insecure_session_cookie,
     mixed_content,
     not_https,
+    page_open_without_login,
     password_autocomplete,
     security_headers_missing,
 )
@@ -111,6 +112,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     password_autocomplete.CHECK,
     security_headers_missing.CHECK,
     insecure_session_cookie.CHECK,
+    page_open_without_login.CHECK,
 )
 
 # Small per-page facts the engine stores in PageSummary.facts for the site checks.

@@ -13,8 +13,10 @@ The words just before a number (on its line, after the previous number or separa
 line above when the number stands alone, as under a heading) decide what it is: "KvK",
 "IBAN", "BTW", "klantnummer", "ordernummer"… mean it is no phone number at all; "fax",
 "storingsnummer", "pers", "emergency"… (and 112) that it is another service's; "vanuit het
-buitenland", "from abroad" that it is the international way to the same service. The word
-lists are in `checks/data/escalation_patterns.json`.
+buitenland", "from abroad" that it is the international way to the same service; "uw
+telefoonnummer", "your email address"… that it is the customer's own, shown in an account
+page, and no contact route at all. The word lists are in
+`checks/data/escalation_patterns.json`.
 
 `contact_facts(page)` sums this up for the site checks; the engine keeps it in
 `PageSummary.facts["contact"]`.
@@ -83,6 +85,7 @@ class EmailMention:
 @dataclasses.dataclass(frozen=True)
 class Patterns:
     not_phone: re.Pattern[str]
+    own_details: re.Pattern[str]  # "Uw telefoonnummer", "Your email": the customer's own
     phone_roles: tuple[tuple[PhoneRole, re.Pattern[str]], ...]
     other_email_local: re.Pattern[str]
     other_email_context: re.Pattern[str]
@@ -108,6 +111,7 @@ def patterns() -> Patterns:
     roles = data["phone_roles"]
     return Patterns(
         not_phone=words_pattern(data["not_phone"]),
+        own_details=words_pattern(data["own_details"]),
         phone_roles=tuple(
             (role, words_pattern(roles[role])) for role in ("fax", "service", "abroad")
         ),
@@ -180,7 +184,11 @@ def phone_mentions_in(
         candidate = found[start]
         context = _context(text, candidate.start, candidate.end, previous_end)
         previous_end = candidate.end
-        if patterns().not_phone.search(context) or (extra and extra.search(context)):
+        if (
+            patterns().not_phone.search(context)
+            or patterns().own_details.search(context)
+            or (extra and extra.search(context))
+        ):
             continue
         role = number_role(candidate.number, context)
         out.append(PhoneMention(_e164(candidate.number), candidate.text, role))
@@ -319,6 +327,8 @@ def email_mentions_in(text: str) -> tuple[EmailMention, ...]:
             continue
         context = _context(text, start, end, previous_end)
         previous_end = end
+        if patterns().own_details.search(context):
+            continue  # the customer's own address, shown in an account page
         out.append(EmailMention(address.lower(), written, is_customer_email(address, context)))
     return tuple(out)
 

@@ -13,7 +13,8 @@ Abbreviations with dots are always reported, with their written-out form from
 Not reported: abbreviations everyone knows (a short list per language in the same data file:
 NL, EU, PDF, OK, TV, BV, NV, IBAN, btw, ID, SMS, PIN, FAQ, …; IBAN because it is the name
 printed on every bank card, and its expansion helps nobody), units and currencies (MWh, GB,
-EUR), Roman numerals, words in a sentence that is written in capitals, and terms in `allow`.
+EUR), Roman numerals, the letters of a postcode ("1234 AB") and the bank code in an IBAN
+("NL91 ABNA 0417 1643 00"), words in a sentence that is written in capitals, and terms in `allow`.
 Each abbreviation is reported once per page, with the first sentence it is in.
 
 ## Why is this bad?
@@ -46,6 +47,10 @@ from checks.language.words import Sentence, load_data, page_glossary, page_sente
 
 LANGUAGES = ("nl", "en")
 ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+# Capitals that are part of a code, not abbreviations: Dutch postcodes and IBANs.
+CODES = re.compile(
+    r"\b\d{4} ?[A-Z]{2}\b|\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b"
+)
 MAX_ACRONYM = 10
 SHOUTING_SHARE = 0.6  # a sentence with this share of words in capitals is shouting
 EXPLAINING_WORDS = (
@@ -100,7 +105,10 @@ def shouting(sentence: Sentence) -> bool:
 
 
 def uses_in(sentence: Sentence, abbr: Abbreviations) -> Iterator[Use]:
+    codes = [m.span() for m in CODES.finditer(sentence.text)]
     for token in sentence.tokens:
+        if any(start <= token.start < end for start, end in codes):
+            continue
         if token.kind == "dotted":
             yield Use(token.text, sentence, abbr.dotted.get(token.lower, ""), dotted=True)
         elif token.kind == "word" and token.text[1:].islower() and _dot_after(sentence, token.end):
