@@ -254,8 +254,7 @@ def audit_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "--auth-state",
             default=None,
             metavar="FILE",
-            help="A Playwright storage state (from `cx-audit login`): audit the portal "
-            "logged in.",
+            help="A Playwright storage state (from `cx-audit login`): audit the portal logged in.",
         ),
         click.option(
             "--portal-url",

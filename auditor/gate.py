@@ -1,5 +1,7 @@
 """The CI gate: fail on issues at or above --fail-on (only new ones with a baseline), and on
-pitfalls over their budget (`max_issues`). Issues that only need review never fail a gate."""
+pitfalls over their budget (`max_issues`). Issues that only need review never fail a gate.
+A logged-in portal part that stopped early (login failed, session lost) fails it too: a
+green gate must not hide pages that were never audited."""
 
 from __future__ import annotations
 
@@ -29,6 +31,9 @@ def gate_reasons(
                 f"{len(failing)} {what}{'s' if len(failing) != 1 else ''} at or above "
                 f"{fail_on.value}: {describe(failing)}"
             )
+    portal = result.site_metrics.get("portal")
+    if fail_on is not None and isinstance(portal, Mapping) and portal.get("stopped"):
+        reasons.append(f"the logged-in part is incomplete: {portal['stopped']}")
     counts = Counter(i.pitfall.value for i in candidates)
     for pitfall, budget in sorted((budgets or {}).items()):
         if counts[pitfall] > budget:
