@@ -13,8 +13,8 @@ Abbreviations with dots are always reported, with their written-out form from
 Not reported: abbreviations everyone knows (a short list per language in the same data file:
 NL, EU, PDF, OK, TV, BV, NV, IBAN, btw, ID, SMS, PIN, FAQ, …; IBAN because it is the name
 printed on every bank card, and its expansion helps nobody), units and currencies (MWh, GB,
-EUR), Roman numerals, the letters of a postcode ("1234 AB") and the bank code in an IBAN
-("NL91 ABNA 0417 1643 00"), words in a sentence that is written in capitals, and terms in `allow`.
+EUR), Roman numerals, the letters of a postcode ("2511 CV") and the bank code in an IBAN
+("NL02 ABNA 0123 4567 89"), words in a sentence that is written in capitals, and terms in `allow`.
 Each abbreviation is reported once per page, with the first sentence it is in.
 
 ## Why is this bad?
