@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from auditor.config import ConfigError
 
 if TYPE_CHECKING:
-    from playwright.async_api import BrowserContext, Route
+    from playwright.async_api import BrowserContext, Page, Route
 
 REQUIRED_KEYS = (
     "url",
@@ -235,9 +235,7 @@ async def scripted_login(
             guard.allow_post = False
         if login.logged_in_selector:
             try:
-                await page.locator(login.logged_in_selector).first.wait_for(
-                    state="attached", timeout=min(timeout_ms, 10_000)
-                )
+                await _wait_for_login(page, login.logged_in_selector, min(timeout_ms, 10_000))
             except PlaywrightError:
                 raise LoginFailed(
                     f"the login at {login.url} did not log in: after submitting, "
@@ -252,6 +250,18 @@ async def scripted_login(
         return page.url
     finally:
         await page.close()
+
+
+async def _wait_for_login(page: Page, selector: str, timeout_ms: float) -> None:
+    """Wait until `selector` is on the page; give up at once when the page after submitting
+    shows a password field again and not the selector (a refused login)."""
+    from playwright.async_api import Error as PlaywrightError
+
+    marker = page.locator(selector).first
+    await page.wait_for_load_state("load", timeout=timeout_ms)
+    if await marker.count() == 0 and await page.locator("input[type=password]").count() > 0:
+        raise PlaywrightError("the login form is shown again")
+    await marker.wait_for(state="attached", timeout=timeout_ms)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -139,6 +139,19 @@ def test_scrub_hides_secrets_in_messages():
     assert scrub("fill('geheim-123') failed", ["geheim-123"]) == "fill('***') failed"
 
 
+def test_the_readme_portal_example_is_a_valid_settings_file(tmp_path):
+    import re
+
+    readme = (SITE.parents[1] / "README.md").read_text("utf-8")
+    [example] = [b for b in re.findall(r"```toml\n(.*?)```", readme, re.S) if "[login]" in b]
+    path = tmp_path / "cx-audit.toml"
+    path.write_text(example, "utf-8")
+    values = load_config(path, {}).values
+    config = AuditConfig(START, **values)
+    assert config.portal and config.login["password_env"] == "CX_AUDIT_PASSWORD"
+    assert config.deny_links == ("pauzeren",)
+
+
 # -- privacy ------------------------------------------------------------------------------
 
 ACCOUNT = (SITE / "mijn" / "index.html").read_text("utf-8")
