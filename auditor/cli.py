@@ -684,6 +684,61 @@ def init(force: bool) -> None:
     click.echo(f"Written: {path.resolve()}")
 
 
+@main.command(name="login")
+@click.argument("url")
+@click.option(
+    "--save",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the session (a Playwright storage state) for --auth-state.",
+)
+@click.option("--until-url", default="", help="Save once the browser is at a URL like this glob.")
+@click.option("--until-selector", default="", help="Save once the page shows this element (CSS).")
+@click.option("--timeout", type=float, default=300.0, show_default=True, help="Seconds to wait.")
+@click.option("--browser", default=None, help="Path to a Chromium/Chrome executable.")
+@guarded
+def login_command(
+    url: str,
+    *,
+    save: Path,
+    until_url: str,
+    until_selector: str,
+    timeout: float,
+    browser: str | None,
+) -> None:
+    """Open a browser window at URL to log in by hand, and save the session to FILE for
+    `cx-audit audit --auth-state FILE`. It is saved when the browser reaches --until-url or
+    shows --until-selector, when you press Enter here, or when you close the window."""
+    from auditor.login_window import NO_DISPLAY, has_display, save_login_state
+
+    validate_url(url)
+    if timeout <= 0:
+        raise UserError("--timeout must be more than 0 seconds")
+    if not has_display():
+        raise UserError(NO_DISPLAY)
+    how = "press Enter here or close the window"
+    if until_url or until_selector:
+        how = "it is saved as soon as you are logged in, or " + how
+    click.echo(f"Log in in the browser window that opens; {how}.", err=True)
+    saved = save_login_state(
+        validate_url(url),
+        save,
+        until_url=until_url,
+        until_selector=until_selector,
+        timeout=timeout,
+        browser=browser,
+        stdin=sys.stdin,
+    )
+    if not saved["cookies"] and not saved["origins"] and saved["reason"] == "timeout":
+        raise UserError(f"no login seen within {timeout:g} s; nothing saved")
+    click.echo(
+        f"Saved the session to {save} ({saved['cookies']} cookies; {saved['reason']}). It logs "
+        f"in as you: keep it out of version control. Audit with: cx-audit audit URL "
+        f"--auth-state {save} --portal-url PORTAL-URL",
+        err=True,
+    )
+
+
 @main.command()
 @click.option("--browser", default=None, help="Path to a Chromium/Chrome executable.")
 @guarded
