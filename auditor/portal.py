@@ -37,7 +37,7 @@ from playwright.async_api import Error as PlaywrightError
 from auditor.browser import find_browser
 from auditor.crawl import CrawlItem, Frontier
 from auditor.engine import BrowserSession, is_browser_gone
-from auditor.gather import page_unusable
+from auditor.gather import discard_page, page_unusable
 from auditor.login import (
     Credentials,
     GetOnlyGuard,
@@ -265,13 +265,20 @@ class PortalCrawl:
         if snapshot.error or not snapshot.is_html or (snapshot.status or 0) >= 400:
             return snapshot
         await self.audit.limiter.wait(snapshot.final_url)
+        timeout = self.config.timeout
         try:
-            probe = await fetch_without_session(
-                anonymous,
-                snapshot.final_url,
-                timeout=self.config.timeout,
-                login_url=self.login.url if self.login else "",
+            probe = await asyncio.wait_for(
+                fetch_without_session(
+                    anonymous,
+                    snapshot.final_url,
+                    timeout=timeout,
+                    login_url=self.login.url if self.login else "",
+                ),
+                2 * timeout + 5,
             )
+        except TimeoutError:  # a hang no inner limit caught: the page is not reused
+            await discard_page(anonymous)
+            probe = {"error": f"timeout: the refetch without the session took over {timeout:g} s"}
         except PlaywrightError as exc:
             if not is_browser_gone(exc) and "has been closed" not in str(exc):
                 raise
