@@ -669,6 +669,19 @@ STARTER_CONFIG = """\
 
 # [checks.stale-page]
 # stale_after = 365
+
+# A logged-in portal ("Mijn omgeving"): the username and password are read from the
+# environment variables named here, never from this file. (Or: cx-audit login URL --save
+# session.json, then --auth-state session.json --portal-url URL.)
+# portal_urls = ["https://www.example.nl/mijn/"]
+# [login]
+# url = "https://www.example.nl/inloggen"
+# username_selector = "#username"
+# password_selector = "#password"
+# submit_selector = "button[type=submit]"
+# logged_in_selector = "a[href*=uitloggen]"
+# username_env = "CX_AUDIT_USERNAME"
+# password_env = "CX_AUDIT_PASSWORD"
 """
 
 

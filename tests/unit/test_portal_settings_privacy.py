@@ -152,6 +152,18 @@ def test_the_readme_portal_example_is_a_valid_settings_file(tmp_path):
     assert config.deny_links == ("pauzeren",)
 
 
+def test_the_starter_files_portal_lines_work_once_uncommented(tmp_path):
+    from auditor.cli import STARTER_CONFIG
+
+    portal = STARTER_CONFIG.split("A logged-in portal", 1)[1]
+    lines = [line[2:] for line in portal.splitlines() if line.startswith(("# portal", "# [", "# "))]
+    settings = [line for line in lines if "=" in line or line.startswith("[")]
+    path = tmp_path / "cx-audit.toml"
+    path.write_text("\n".join(settings) + "\n", "utf-8")
+    config = AuditConfig(START, **load_config(path, {}).values)
+    assert config.portal and config.portal_urls == ("https://www.example.nl/mijn/",)
+
+
 # -- privacy ------------------------------------------------------------------------------
 
 ACCOUNT = (SITE / "mijn" / "index.html").read_text("utf-8")
