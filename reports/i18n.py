@@ -101,6 +101,8 @@ UI: Mapping[str, Mapping[str, str]] = {
         "suppressed": "Findings suppressed",
         "interrupted": "The audit was interrupted: this report covers only the pages audited "
         "before it stopped.",
+        "portal_pages": "of them logged in (portal)",
+        "portal_stopped": "The logged-in part (portal) is incomplete:",
         "pitfalls": "Pitfalls",
         "pitfall": "Pitfall",
         "why_it_matters": "Why it matters",
@@ -335,6 +337,8 @@ UI: Mapping[str, Mapping[str, str]] = {
         "suppressed": "Bevindingen onderdrukt",
         "interrupted": "De audit is onderbroken: dit rapport beslaat alleen de pagina's die "
         "vóór de onderbreking zijn onderzocht.",
+        "portal_pages": "daarvan ingelogd (portaal)",
+        "portal_stopped": "Het ingelogde deel (portaal) is onvolledig:",
         "pitfalls": "Valkuilen",
         "pitfall": "Valkuil",
         "why_it_matters": "Waarom het ertoe doet",

@@ -281,3 +281,15 @@ def test_a_portal_part_that_stopped_fails_the_gate():
     assert "the logged-in part is incomplete: the session was lost" in reasons
     assert not any("logged-in" in r for r in gate_reasons(stopped, None))
     assert not any("logged-in" in r for r in gate_reasons(result, Severity.CRITICAL))
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_report_header_says_how_many_pages_were_audited_logged_in(lang):
+    from reports import html
+
+    portal = {"pages": 6, "stopped": "the session was lost: <b>/mijn/x</b>"}
+    result = dataclasses.replace(sample_result(), site_metrics={"portal": portal})
+    page = html.render(result, lang)
+    assert ("of them logged in (portal)" if lang == "en" else "daarvan ingelogd") in page
+    assert "the session was lost: &lt;b&gt;/mijn/x&lt;/b&gt;" in page
+    assert "logged in (portal)" not in html.render(sample_result(), "en")
