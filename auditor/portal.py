@@ -51,7 +51,7 @@ from auditor.login import (
 from auditor.model import AuditError, Finding, PageResult, PageSnapshot
 from auditor.privacy import Masker, personal_values
 from auditor.probes.no_session import fetch_without_session
-from auditor.urls import DESTRUCTIVE_WORDS, PORTAL_DESTRUCTIVE_WORDS, normalize_url
+from auditor.urls import DESTRUCTIVE_WORDS, PORTAL_DESTRUCTIVE_WORDS, normalize_url, origin_of
 
 if TYPE_CHECKING:
     from auditor.engine import Audit
@@ -68,6 +68,9 @@ class PortalSession(BrowserSession):
         super().__init__(*args)
         self.state = state
         self.guard = guard
+        # --header values also go to the portal's and the login page's hosts
+        portal = (*self._config.portal_urls, str(self._config.login.get("url", "")))
+        self._origins |= {o for o in map(origin_of, portal) if o}
         self.anonymous: BrowserContext | None = None
 
     def context_options(self) -> dict[str, Any]:
