@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint browser axe bench clean
+.PHONY: demo test lint browser axe xvfb bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,17 @@ browser: $(STAMP)
 	    echo "  export CX_AUDIT_BROWSER=/path/to/chrome          # or any Chromium/Chrome"; \
 	    exit 2; }; }
 
+# A virtual display (xvfb-run) for the test of `cx-audit login`, which opens a browser window.
+# As root on Debian/Ubuntu without one, install Debian's xvfb; otherwise that test is skipped.
+xvfb:
+	@command -v xvfb-run >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "No xvfb-run found: installing Debian's xvfb package"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb >/dev/null; \
+	  else \
+	    echo "No xvfb-run: the login-window tests will be skipped (sudo apt-get install xvfb)"; \
+	  fi; }
+
 # The pinned axe-core release from npm; without npm the bundled axe-core is used.
 axe: $(STAMP)
 	@$(BIN)/cx-audit setup >/dev/null || true
@@ -38,7 +49,7 @@ demo: browser axe
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-test: browser axe lint
+test: browser axe xvfb lint
 	$(BIN)/pytest -q
 
 bench: browser

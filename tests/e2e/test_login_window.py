@@ -21,8 +21,8 @@ pytestmark = pytest.mark.e2e
 XVFB = shutil.which("xvfb-run")
 needs_xvfb = pytest.mark.skipif(
     XVFB is None,
-    reason="xvfb-run is missing (apt-get install xvfb): the headed login window needs a "
-    "display",
+    reason="xvfb-run is missing (apt-get install xvfb; `make test` installs it as root on "
+    "Debian): the headed login window needs a display",
 )
 NO_DISPLAY = {"DISPLAY": "", "WAYLAND_DISPLAY": ""}
 
