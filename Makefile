@@ -53,7 +53,7 @@ test: browser axe xvfb lint
 	$(BIN)/pytest -q
 
 bench: browser
-	$(BIN)/python bench/throughput.py
+	$(BIN)/python -m bench.throughput
 
 clean:
 	rm -rf $(VENV) cx-audit-report .pytest_cache .ruff_cache
