@@ -12,6 +12,7 @@ import contextlib
 import dataclasses
 import signal
 from collections.abc import Callable, Coroutine, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Protocol
 
 import httpx
@@ -198,6 +199,18 @@ class _Collected:
     screenshots: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
+@dataclasses.dataclass
+class _Evaluated:
+    """What the page checks of one snapshot produced (see Audit._evaluate)."""
+
+    healthy: bool = False
+    metrics: dict[str, Any] = dataclasses.field(default_factory=dict)
+    findings: list[Finding] = dataclasses.field(default_factory=list)
+    facts: dict[str, Any] = dataclasses.field(default_factory=dict)
+    errors: list[AuditError] = dataclasses.field(default_factory=list)
+    ran: list[Check] = dataclasses.field(default_factory=list)  # for the conformance tally
+
+
 class Audit:
     """One audit run. `run()` returns the AuditResult; nothing gathered is lost on errors."""
 
@@ -231,8 +244,16 @@ class Audit:
         self.redactor: Redactor | None = None
         self.portal_summary: dict[str, Any] = {}
         self.portal_frontier: Frontier | None = None
+        # One thread runs every page check in turn (they are pure, see _evaluate).
+        self._checks_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cx-checks")
 
     async def run(self) -> AuditResult:
+        try:
+            return await self._run()
+        finally:
+            self._checks_thread.shutdown(wait=False, cancel_futures=True)
+
+    async def _run(self) -> AuditResult:
         config = self.config
         headers = {"User-Agent": config.bot_user_agent, **config.headers}
         async with (
@@ -373,7 +394,7 @@ class Audit:
                         snapshot, page, generation = await self._gather_with_restart(
                             session, page, generation, client, item
                         )
-                        findings = self._process(snapshot, item, frontier)
+                        findings = await self._process(snapshot, item, frontier)
                         shoot = self.config.screenshots and snapshot.is_html and findings
                         if shoot and not page_unusable(snapshot) and not page.is_closed():
                             await self._capture_safely(page, findings)
@@ -468,7 +489,7 @@ class Audit:
         reading the DOM and the probes. Only a hang nothing else caught comes near it."""
         return 3 * self.config.timeout + MAX_RETRY_WAIT + 4 * probe_timeout(self.config)
 
-    def _process(
+    async def _process(
         self,
         snapshot: PageSnapshot,
         item: CrawlItem,
@@ -497,27 +518,27 @@ class Audit:
                 for link in snapshot.links:
                     frontier.add(link.href, item.depth + 1, text=link.text)
                 self._check_links(snapshot)
-        metrics: dict[str, Any] = {}
-        findings: list[Finding] = []
-        if snapshot.error is None and (snapshot.status or 0) < 400:
-            for check in self.page_checks:
-                self._run_page_check(check, snapshot, metrics, findings)
+        # The checks are pure CPU work: on their own thread, the event loop goes on driving
+        # the other workers' pages meanwhile.
+        loop = asyncio.get_running_loop()
+        done = await loop.run_in_executor(self._checks_thread, self._evaluate, snapshot)
+        for check in done.ran:
+            self._tally(check, snapshot)
         if snapshot.error:
             self.collected.errors.append(AuditError(snapshot.url, snapshot.error))
         for name, data in snapshot.probes.items():
             if isinstance(data, dict) and "error" in data:
                 message = f"probe {name} failed: {data['error']}"
                 self.collected.errors.append(AuditError(snapshot.url, message))
-        findings = [f for f in findings if self.suppressor.keep(f)]
+        self.collected.errors.extend(done.errors)
+        findings = [f for f in done.findings if self.suppressor.keep(f)]
+        facts = done.facts
         if redactor is not None:
             findings = redactor.findings(findings)
-        self.collected.findings.extend(findings)
-        healthy = snapshot.error is None and snapshot.is_html and (snapshot.status or 0) < 400
-        facts = self._facts(snapshot) if healthy else {}
-        if redactor is not None:
             facts = redactor.facts(facts)
-        elif healthy and "search" in self.needs:  # never a search inside the portal
+        elif done.healthy and "search" in self.needs:  # never a search inside the portal
             self.search.observe(snapshot)
+        self.collected.findings.extend(findings)
         self.collected.summaries.append(PageSummary.of(snapshot, facts))
         result = PageResult(
             url=snapshot.url,
@@ -529,19 +550,32 @@ class Audit:
             kind=snapshot.kind,
             content_type=snapshot.content_type,
             error=snapshot.error,
-            metrics=metrics,
+            metrics=done.metrics,
         )
         self.collected.pages.append(redactor.page(result) if redactor is not None else result)
         return findings
 
-    def _facts(self, snapshot: PageSnapshot) -> dict[str, Any]:
+    def _evaluate(self, snapshot: PageSnapshot) -> _Evaluated:
+        """Page checks, metrics and facts of one snapshot (runs on the checks' thread, so it
+        only reads the audit's settings and returns what it found)."""
+        done = _Evaluated()
+        if snapshot.error is None and (snapshot.status or 0) < 400:
+            for check in self.page_checks:
+                self._run_page_check(check, snapshot, done)
+        done.healthy = snapshot.error is None and snapshot.is_html and (snapshot.status or 0) < 400
+        if done.healthy:
+            done.facts = self._facts(snapshot, done.errors)
+        return done
+
+    @staticmethod
+    def _facts(snapshot: PageSnapshot, errors: list[AuditError]) -> dict[str, Any]:
         """Small per-page facts that site checks read from the summary (PAGE_FACTS)."""
         facts: dict[str, Any] = {}
         for key, compute in PAGE_FACTS.items():
             try:
                 facts[key] = compute(snapshot)
             except Exception as exc:  # recorded like a check that raised; no facts stored
-                self.collected.errors.append(
+                errors.append(
                     AuditError(snapshot.url, f"{type(exc).__name__}: {exc}", f"facts:{key}")
                 )
         return facts
@@ -603,23 +637,17 @@ class Audit:
         elif check.wcag:
             self.tally.add_check_run(check.id, check.wcag, snapshot.url)
 
-    def _run_page_check(
-        self,
-        check: Check,
-        snapshot: PageSnapshot,
-        metrics: dict[str, Any],
-        findings: list[Finding],
-    ) -> None:
+    def _run_page_check(self, check: Check, snapshot: PageSnapshot, done: _Evaluated) -> None:
         try:
             if check.measure is not None and snapshot.is_html:
-                metrics.update(check.measure(snapshot))
+                done.metrics.update(check.measure(snapshot))
             if check.applies(snapshot):
-                findings.extend(check.execute(snapshot, self.config.check_options.get(check.id)))
-                self._tally(check, snapshot)
+                done.findings.extend(
+                    check.execute(snapshot, self.config.check_options.get(check.id))
+                )
+                done.ran.append(check)
         except Exception as exc:  # a check that raises is recorded; the audit goes on
-            self.collected.errors.append(
-                AuditError(snapshot.url, f"{type(exc).__name__}: {exc}", check.id)
-            )
+            done.errors.append(AuditError(snapshot.url, f"{type(exc).__name__}: {exc}", check.id))
 
     def _result(self, frontier: Frontier, statuses: Mapping[str, LinkStatus]) -> AuditResult:
         site = SiteSummary(

@@ -256,7 +256,7 @@ class PortalCrawl:
         )
         snapshot = await self._with_access_probes(anonymous, snapshot)
         self.audited.add(snapshot.url)
-        findings = audit._process(snapshot, item, frontier, redactor=self)
+        findings = await audit._process(snapshot, item, frontier, redactor=self)
         shoot = self.config.screenshots and self.config.portal_screenshots and findings
         if shoot and snapshot.is_html and not page_unusable(snapshot) and not page.is_closed():
             await audit._capture_safely(page, findings)
