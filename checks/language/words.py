@@ -161,12 +161,13 @@ def load_data(name: str) -> Any:
 @cache
 def frequencies(language: str) -> dict[str, float]:
     """wordfreq's frequency table for a language (loaded once per process), or {} when
-    wordfreq has no data for it."""
+    wordfreq has no data for it. The arguments are spelled as wordfreq's own lookups spell
+    them, so its cache holds one table per language, not two."""
     from wordfreq import available_languages, get_frequency_dict
 
     if language not in available_languages():
         return {}
-    return get_frequency_dict(language)
+    return get_frequency_dict(language, "best")
 
 
 def zipf(word: str, language: str) -> float:
