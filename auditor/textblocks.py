@@ -117,3 +117,28 @@ def text_of(root: Tag, *, hidden: str = "") -> str:
     text = "".join(parts)
     text = re.sub(r"[ \t\r\f\v\u00a0]+", " ", text)
     return "\n".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+def text_spans(root: Tag) -> tuple[str, dict[int, tuple[int, int]]]:
+    """`text_of(root)` before its whitespace is tidied, and the span of every element inside
+    `root` in it (by `id(element)`), in one walk: `" ".join(raw[start:end].split())` equals
+    `normalise_space(text_of(element))` without walking each element's subtree again."""
+    parts: list[str] = []
+    size = 0
+    spans: dict[int, tuple[int, int]] = {}
+    open_elements: list[tuple[Tag, int]] = []
+    for node in root.descendants:
+        while open_elements and open_elements[-1][0] is not node.parent:
+            element, start = open_elements.pop()
+            spans[id(element)] = (start, size)
+        if isinstance(node, Tag):
+            if node.name in BLOCK_TAGS:
+                parts.append("\n")
+                size += 1
+            open_elements.append((node, size))
+        elif type(node).__name__ == "NavigableString":
+            parts.append(str(node))
+            size += len(node)
+    for element, start in open_elements:
+        spans[id(element)] = (start, size)
+    return "".join(parts), spans

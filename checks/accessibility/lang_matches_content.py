@@ -48,7 +48,7 @@ from bs4 import Tag
 
 from auditor.check import Check
 from auditor.model import Finding, PageSnapshot, Pitfall, Severity, primary_language
-from auditor.textblocks import MAIN_SELECTOR, text_of
+from auditor.textblocks import MAIN_SELECTOR, text_of, text_spans
 from checks.common import element_signature, normalise_space
 from checks.language.detect import LANGUAGES, detect_language, language_shares
 
@@ -129,11 +129,15 @@ def foreign_passages(
     if root is None:
         return
     visible = normalise_space(page.main_text)
+    raw, spans = text_spans(root)
     flagged: set[int] = set()
     for el in root.find_all(PASSAGE_TAGS):
+        start, end = spans[id(el)]
+        if end - start < min_chars:  # tidying whitespace only shortens a text
+            continue
         if any(id(parent) in flagged for parent in el.parents):
             continue
-        text = normalise_space(text_of(el))
+        text = " ".join(raw[start:end].split())  # normalise_space(text_of(el))
         expected, _ = inherited_language(el)
         if expected not in LANGUAGES or text not in visible:
             continue

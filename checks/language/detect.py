@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 
 from lingua import IsoCode639_1, LanguageDetector, LanguageDetectorBuilder
 
@@ -22,6 +23,7 @@ from lingua import IsoCode639_1, LanguageDetector, LanguageDetectorBuilder
 LANGUAGES: tuple[str, ...] = ("nl", "en", "de", "fr", "es", "it", "pt", "pl", "da", "sv")
 MIN_CHARS = 20
 MAX_CHARS = 5000
+CACHED_SAMPLES = 1024  # of at most MAX_CHARS characters each: 10 MB at most
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 _lock = threading.Lock()
@@ -51,6 +53,14 @@ def detect_language(text: str) -> tuple[str, float]:
     sample = " ".join((text or "")[:MAX_CHARS].split())
     if len(sample) < MIN_CHARS:
         return "", 0.0
+    return _best_language(sample)
+
+
+@lru_cache(maxsize=CACHED_SAMPLES)
+def _best_language(sample: str) -> tuple[str, float]:
+    """lingua's answer for a sample, cached: a page asks for the same text more than once (a
+    `div` around one paragraph; the sentences of a passage, then of its section) and pages
+    of one site share blocks."""
     values = detector().compute_language_confidence_values(sample)
     if not values or values[0].value <= 0:
         return "", 0.0
