@@ -51,6 +51,7 @@ ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 CODES = re.compile(
     r"\b\d{4} ?[A-Z]{2}\b|\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b"
 )
+POSSESSIVE = re.compile(r"['’]s$")
 MAX_ACRONYM = 10
 SHOUTING_SHARE = 0.6  # a sentence with this share of words in capitals is shouting
 EXPLAINING_WORDS = (
@@ -106,6 +107,7 @@ def shouting(sentence: Sentence) -> bool:
 
 def uses_in(sentence: Sentence, abbr: Abbreviations) -> Iterator[Use]:
     codes = [m.span() for m in CODES.finditer(sentence.text)]
+    loud = shouting(sentence)
     for token in sentence.tokens:
         if any(start <= token.start < end for start, end in codes):
             continue
@@ -115,9 +117,9 @@ def uses_in(sentence: Sentence, abbr: Abbreviations) -> Iterator[Use]:
             written_out = abbr.dotted.get(token.lower + ".")
             if written_out:
                 yield Use(token.text + ".", sentence, written_out, dotted=True)
-        if token.kind != "word" or shouting(sentence):
+        if token.kind != "word" or loud:
             continue
-        for part in re.sub(r"['’]s$", "", token.text).split("-"):
+        for part in POSSESSIVE.sub("", token.text).split("-"):
             if is_acronym(part) and part not in abbr.known:
                 yield Use(part, sentence, abbr.expansions.get(part, ""), dotted=False)
 
