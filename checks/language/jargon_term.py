@@ -241,26 +241,30 @@ def sentence_hits(sentence: Sentence, lex: Lexicon) -> Iterator[Hit]:
         i += 1
 
 
-def find_hits(sentences: Iterable[Sentence], lex: Lexicon, allow: Iterable[str] = ()) -> list[Hit]:
-    """Every occurrence of a list term, skipping the allowed ones (by term or as written)."""
+def find_hits(sentences: Iterable[Sentence], lex: Lexicon) -> list[Hit]:
+    """Every occurrence of a list term."""
+    return [hit for s in sentences for hit in sentence_hits(s, lex)]
+
+
+def not_allowed(hits: Iterable[Hit], allow: Iterable[str]) -> list[Hit]:
+    """The hits left when the allowed ones (by term or as written) are skipped."""
     allowed = {a.lower() for a in allow}
     return [
         hit
-        for s in sentences
-        for hit in sentence_hits(s, lex)
+        for hit in hits
         if hit.term.term.lower() not in allowed and hit.text.lower() not in allowed
     ]
 
 
-def builtin_hits(page: PageSnapshot) -> list[Hit]:
-    """Hits of the built-in list on the page (shared with `rare-word`, which must not report
-    the same words again)."""
+def page_hits(page: PageSnapshot, avoid: tuple[tuple[str, str], ...] = ()) -> list[Hit]:
+    """Hits of the built-in list plus the `avoid` terms on the page, found once per page
+    (`rare-word` reads the built-in list's, so as not to report the same words again)."""
 
     def compute() -> list[Hit]:
-        lex = lexicon(page_language(page).code)
+        lex = lexicon(page_language(page).code, avoid)
         return find_hits(page_sentences(page), lex) if lex else []
 
-    return page.memo("jargon.builtin_hits", compute)
+    return page.memo(f"jargon.hits.{avoid!r}", compute)
 
 
 def first_per_term(hits: Iterable[Hit]) -> list[Hit]:
@@ -280,8 +284,7 @@ def message(hit: Hit) -> str:
 def run(
     page: PageSnapshot, *, avoid: Mapping[str, str] | None = None, allow: Sequence[str] = ()
 ) -> Iterator[Finding]:
-    lex = lexicon(page_language(page).code, tuple(sorted((avoid or {}).items())))
-    hits = find_hits(page_sentences(page), lex, allow) if lex else []
+    hits = not_allowed(page_hits(page, tuple(sorted((avoid or {}).items()))), allow)
     for hit in first_per_term(hits):
         yield CHECK.finding(
             page.url,

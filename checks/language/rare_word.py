@@ -48,7 +48,7 @@ from functools import lru_cache
 
 from auditor.check import Check
 from auditor.model import Finding, PageSnapshot, Pitfall, Severity
-from checks.language.jargon_term import builtin_hits
+from checks.language.jargon_term import page_hits
 from checks.language.page_language import page_language
 from checks.language.words import (
     Sentence,
@@ -171,7 +171,7 @@ def run(
     limit = {**THRESHOLDS, **(threshold or {})}.get(language)
     if limit is None:
         return
-    jargon = {w.lower() for hit in builtin_hits(page) for w in hit.text.split()}
+    jargon = {w.lower() for hit in page_hits(page) for w in hit.text.split()}
     skip = frozenset(a.lower() for a in allow) | page_glossary(page) | jargon
     for word, value, sentence in rare_words(
         page_sentences(page),
