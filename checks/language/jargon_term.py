@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from auditor.check import Check
@@ -57,9 +57,10 @@ class Term:
     use: tuple[str, ...]
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True, slots=True, eq=False)
 class Lexicon:
-    """Forms (tuples of lower-case words) by first word, longest first; compound forms."""
+    """Forms (tuples of lower-case words) by first word, longest first; compound forms.
+    Compared (and hashed) by identity, so that `compound_term` can cache per lexicon."""
 
     phrases: Mapping[str, tuple[tuple[tuple[str, ...], Term], ...]]
     compound_prefixes: Mapping[str, Term]
@@ -202,6 +203,7 @@ def lexicon(language: str, avoid: tuple[tuple[str, str], ...] = ()) -> Lexicon |
 # --- matching --------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def compound_term(word: str, lex: Lexicon) -> Term | None:
     """A compound-enabled term at the start or end of a longer word ("incassomachtigingen",
     "SEPA-incassomachtiging")."""
@@ -217,19 +219,20 @@ def compound_term(word: str, lex: Lexicon) -> Term | None:
     return None
 
 
+def phrase_at(lowered: list[str], i: int, lex: Lexicon) -> tuple[int, Term] | None:
+    """(words, term) of the longest list form that starts at word `i`, if any."""
+    for form, term in lex.phrases.get(lowered[i], ()):
+        if tuple(lowered[i : i + len(form)]) == form:
+            return len(form), term
+    return None
+
+
 def sentence_hits(sentence: Sentence, lex: Lexicon) -> Iterator[Hit]:
     words = sentence.words
     lowered = [t.lower for t in words]
     i = 0
     while i < len(words):
-        match = next(
-            (
-                (len(form), term)
-                for form, term in lex.phrases.get(lowered[i], ())
-                if tuple(lowered[i : i + len(form)]) == form
-            ),
-            None,
-        )
+        match = phrase_at(lowered, i, lex)
         if match:
             size, term = match
             yield Hit(term, sentence.text[words[i].start : words[i + size - 1].end], sentence)
