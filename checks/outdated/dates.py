@@ -78,6 +78,7 @@ DATE_PATTERN = re.compile(
     rf"|\b(?P<my_m>{_MONTH})\b\.?,?\s+(?P<my_y>{_YEAR})(?!\d)",
     re.I,
 )
+_HAS_YEAR = re.compile(_YEAR)
 _ABBREVIATED_MONTH_END = re.compile(
     rf"\d\s+(?:{'|'.join(m for m in MONTHS if len(m) <= 4)})\.$", re.I
 )
@@ -183,6 +184,8 @@ class PageDates:
 
 def find_dates(text: str) -> Iterator[DateMatch]:
     """Every readable date in `text` (Dutch and English forms), in order."""
+    if not _HAS_YEAR.search(text):  # every form has a year: most sentences end here
+        return
     for m in DATE_PATTERN.finditer(text):
         found = _date_of(m)
         if found is not None:
