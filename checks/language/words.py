@@ -18,27 +18,39 @@ from checks.common import normalise_space, sentences
 
 # URLs, e-mail addresses and bare domain names; dotted abbreviations ("i.v.m.", "e.g.");
 # words (letters and digits, joined by hyphens or apostrophes: "e-mailadres", "auto's").
+_WORD = r"[^\W_]+(?:['’-][^\W_]+)*"
 _TOKEN = re.compile(
     r"(?P<url>(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|\b(?:[\w-]+\.)+(?:nl|be|com|org|net|eu|uk|gov|io|info|de)\b(?:/\S*)?)"
     r"|(?P<dotted>\b(?:[^\W\d_]{1,4}\.){2,})"
-    r"|(?P<word>[^\W_]+(?:['’-][^\W_]+)*)"
+    rf"|(?P<word>{_WORD})"
 )
+# What every URL, address, domain name or dotted abbreviation holds. A sentence without it
+# has words only, found several times faster without trying the other forms at each letter.
+_NOT_ONLY_WORDS = re.compile(r"@|://|www\.|\.[^\W\d_]")
+_WORDS_ONLY = re.compile(_WORD)
 # "X (dat is …)", "X, oftewel …", "X betekent …", "By X we mean …": the page explains X.
-_EXPLAINED_BEFORE = re.compile(
-    r"([^\W\d_][\w'’-]*)\s*(?:\(|,)\s*(?:dat is|dit is|dat wil zeggen|oftewel|ofwel|ook wel"
-    r"|that is|i\.e\.|meaning|also called|or)\b",
-    re.IGNORECASE,
+# Each pattern comes with what follows the explained word, a cheap test that the sentence can
+# match at all (the patterns try every letter of the text as the start of X).
+_EXPLAINED_BEFORE_TAIL = (
+    r"\s*(?:\(|,)\s*(?:dat is|dit is|dat wil zeggen|oftewel|ofwel|ook wel"
+    r"|that is|i\.e\.|meaning|also called|or)\b"
 )
-_EXPLAINED_VERB = re.compile(
-    r"([^\W\d_][\w'’-]*)\s+(?:betekent|wil zeggen|staat voor|is een|is het|means|stands for"
-    r"|is a|is an|is the)\b",
-    re.IGNORECASE,
+_EXPLAINED_VERB_TAIL = (
+    r"\s+(?:betekent|wil zeggen|staat voor|is een|is het|means|stands for|is a|is an|is the)\b"
 )
-_EXPLAINED_MEAN = re.compile(
-    r"\b(?:met|by)\s+(?:een\s+|het\s+|de\s+|a\s+|an\s+|the\s+)?([^\W\d_][\w'’-]*)\s+"
-    r"(?:bedoelen|bedoel|we mean|I mean)\b",
-    re.IGNORECASE,
+_EXPLAINED_MEAN_TAIL = r"\s+(?:bedoelen|bedoel|we mean|I mean)\b"
+_EXPLAINED = tuple(
+    (re.compile(pattern, re.IGNORECASE), re.compile(tail, re.IGNORECASE))
+    for pattern, tail in (
+        (rf"([^\W\d_][\w'’-]*){_EXPLAINED_BEFORE_TAIL}", _EXPLAINED_BEFORE_TAIL),
+        (rf"([^\W\d_][\w'’-]*){_EXPLAINED_VERB_TAIL}", _EXPLAINED_VERB_TAIL),
+        (
+            r"\b(?:met|by)\s+(?:een\s+|het\s+|de\s+|a\s+|an\s+|the\s+)?([^\W\d_][\w'’-]*)"
+            + _EXPLAINED_MEAN_TAIL,
+            _EXPLAINED_MEAN_TAIL,
+        ),
+    )
 )
 _GLOSSARY_LINE = re.compile(r"^([^\W\d_][\w'’ -]{0,40}?)\s*[:–—]\s+\S")
 GLOSSARY_SELECTOR = "dfn, abbr[title], dl dt"
@@ -77,6 +89,11 @@ class Sentence:
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
+    if not _NOT_ONLY_WORDS.search(text):
+        return tuple(
+            Token(m.group(), "word", m.start(), m.end(), i == 0)
+            for i, m in enumerate(_WORDS_ONLY.finditer(text))
+        )
     tokens: list[Token] = []
     first = True
     for m in _TOKEN.finditer(text):
@@ -126,8 +143,9 @@ def explained_in_text(all_sentences: tuple[Sentence, ...]) -> frozenset[str]:
     of a block, "Met X bedoelen we …"."""
     found: set[str] = set()
     for s in all_sentences:
-        for pattern in (_EXPLAINED_BEFORE, _EXPLAINED_VERB, _EXPLAINED_MEAN):
-            found.update(m.group(1).lower() for m in pattern.finditer(s.text))
+        for pattern, tail in _EXPLAINED:
+            if tail.search(s.text):
+                found.update(m.group(1).lower() for m in pattern.finditer(s.text))
         glossary = _GLOSSARY_LINE.match(s.text)
         if glossary and len(glossary.group(1).split()) <= 3:
             found.add(glossary.group(1).strip().lower())
