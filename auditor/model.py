@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+import weakref
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -224,6 +225,10 @@ class Link(Record):
     visible: bool = True
 
 
+# Parsed DOMs by HTML, as long as a snapshot holds them (checks only read the DOM).
+_PARSED: weakref.WeakValueDictionary[str, BeautifulSoup] = weakref.WeakValueDictionary()
+
+
 @dataclasses.dataclass(frozen=True)
 class PageSnapshot:
     """Everything gathered about one URL, loaded once. Checks read only this.
@@ -259,8 +264,15 @@ class PageSnapshot:
 
     @cached_property
     def dom(self) -> BeautifulSoup:
-        """The parsed DOM, built on first use and cached."""
-        return BeautifulSoup(self.html or "", "lxml")
+        """The parsed DOM, built on first use and cached. A snapshot made from another with
+        `dataclasses.replace` (the engine sets `kind` that way, after classifying by the DOM)
+        shares its DOM while the other one holds it, instead of parsing the HTML again."""
+        html = self.html or ""
+        dom = _PARSED.get(html)
+        if dom is None:
+            dom = BeautifulSoup(html, "lxml")
+            _PARSED[html] = dom
+        return dom
 
     @cached_property
     def _memo(self) -> dict[str, Any]:
