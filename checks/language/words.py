@@ -82,10 +82,10 @@ class Sentence:
     text: str
     line: int  # index of the block (paragraph, heading, list item) it belongs to
     tokens: tuple[Token, ...]
+    words: tuple[Token, ...] = dataclasses.field(init=False)  # the tokens of kind "word"
 
-    @property
-    def words(self) -> tuple[Token, ...]:
-        return tuple(t for t in self.tokens if t.kind == "word")
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", tuple(t for t in self.tokens if t.kind == "word"))
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
