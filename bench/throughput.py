@@ -329,7 +329,7 @@ def run_ablations(site: SyntheticSite, concurrency: int, work: Path, rounds: int
 def breakdown_worker(url: str, pages: int, concurrency: int, out: Path) -> dict[str, Any]:
     """The real CLI in this process, with the engine's phases timed from outside (wrappers
     around its methods; no engine code changes). Per phase the summed wall time, and for the
-    synchronous ones (they run on the event loop's thread) also the CPU time, in seconds."""
+    synchronous ones also the CPU time of their thread, in seconds."""
     started, cpu_started = time.perf_counter(), time.process_time()
     since_exec = time.time() - psutil.Process().create_time()
     from auditor import cli, engine
@@ -400,7 +400,8 @@ def breakdown_worker(url: str, pages: int, concurrency: int, out: Path) -> dict[
     engine.Audit._run_page_check = timed_check
     engine.Audit._result = sized_result
     for name, key, wrap in (
-        ("_process", "process", timed_sync),
+        ("_process", "process", timed_async),
+        ("_evaluate", "evaluate", timed_sync),
         ("_capture", "screenshots", timed_async),
         ("_crawl", "crawl", timed_async),
         ("_probe_search", "search probe", timed_async),
@@ -449,12 +450,15 @@ def run_breakdown(site: SyntheticSite, concurrency: int, work: Path, bare: Run, 
     rows = [
         ("imports", cpu["imports"]),
         ("page checks", checked),
-        ("classify, facts, links, suppress", cpu.get("process", 0.0) - checked),
+        ("page facts for site checks", cpu.get("evaluate", 0.0) - checked),
         ("site checks, prioritise, conformance", cpu.get("site checks, prioritise", 0.0)),
         ("reports (HTML, JSON, statement)", cpu.get("reports", 0.0)),
     ]
     rows.append(
-        ("the rest (Playwright client, asyncio, httpx)", total_cpu - sum(v for _, v in rows))
+        (
+            "the rest (classify, Playwright client, asyncio, httpx)",
+            total_cpu - sum(v for _, v in rows),
+        )
     )
     print(f"  CPU of the Python process (instrumented run): {total_cpu:.1f} s")
     for label, seconds in rows:
@@ -474,7 +478,7 @@ def run_breakdown(site: SyntheticSite, concurrency: int, work: Path, bare: Run, 
     rows.append(("gather: other (headers, cookies)", gathered - sum(v for _, v in rows)))
     process, shots = wall.get("process", 0.0), wall.get("screenshots", 0.0)
     rows += [
-        ("page checks, classify, facts (event loop blocked)", process),
+        ("page checks, classify, facts (on the checks' thread)", process),
         ("screenshots", shots),
         ("waiting (for the event loop, the queue)", lanes - gathered - process - shots),
     ]
