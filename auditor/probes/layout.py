@@ -35,9 +35,14 @@ REFLOW_SIZE = {"width": 320, "height": 640}
 ZOOM = 2
 
 # After a resize, wait one frame (and the task after it) so that the page's resize, media
-# query and ResizeObserver listeners have run; a page without scripts has none.
+# query and ResizeObserver listeners have run. A page without scripts has none, and neither
+# has one whose only scripts are data blocks (JSON-LD, JSON islands, templates): waiting for
+# a frame costs about 16 ms, and up to a second when another page of the browser is busy.
 _SETTLE = """
-  const settle = () => document.scripts.length === 0 ? Promise.resolve()
+  const JS_TYPE = /^(|module|(text|application)\\/(x-)?(java|ecma)script|text\\/jscript)$/;
+  const scripted = () => window.onresize !== null
+    || [...document.scripts].some((s) => JS_TYPE.test(s.type.trim().toLowerCase()));
+  const settle = () => !scripted() ? Promise.resolve()
     : new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 """
 # Helpers shared by the in-page functions below (each evaluate is self-contained).
@@ -70,7 +75,7 @@ _REFLOW_JS = (
   const clipsX = (el) => ['hidden', 'clip'].includes(getComputedStyle(el).overflowX);
   const result = {viewport_width: vw, scroll_width: root.scrollWidth,
                   root_clips: clipsX(document.documentElement) || clipsX(document.body),
-                  offenders: []};
+                  offenders: [], restore: scripted() || baseline.scroll.some((n) => n !== 0)};
   if (root.scrollWidth <= vw + 1) return result;
   const ownsText = (el) => [...el.childNodes].some(
     (n) => n.nodeType === Node.TEXT_NODE && /\\S/.test(n.data));
@@ -252,9 +257,11 @@ async def run_layout(page: Page, config: AuditConfig) -> dict[str, Any]:
     """Measure reflow at 320 CSS px and text at 200% zoom; restore viewport and scroll."""
     original = dict(page.viewport_size or await page.evaluate(_VIEWPORT_JS))
     baseline = await page.evaluate_handle(_TEXT_JS, [None, MAX_ITEMS, ZOOM, 0])
+    restore = True
     try:
         await page.set_viewport_size(REFLOW_SIZE)
         reflow = await page.evaluate(_REFLOW_JS, [baseline, MAX_ITEMS])
+        restore = reflow.pop("restore")
         zoomed = {"width": original["width"] // ZOOM, "height": original["height"] // ZOOM}
         await page.set_viewport_size(zoomed)
         reflow_zoom = original["width"] / REFLOW_SIZE["width"]
@@ -262,7 +269,8 @@ async def run_layout(page: Page, config: AuditConfig) -> dict[str, Any]:
     finally:
         if not page.is_closed():
             await page.set_viewport_size(original)
-            await page.evaluate(_RESTORE_SCROLL_JS, baseline)
+            if restore:  # a page at the top without scripts is back where it was
+                await page.evaluate(_RESTORE_SCROLL_JS, baseline)
             await baseline.dispose()
     return {
         "viewport": original,
