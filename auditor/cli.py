@@ -188,6 +188,11 @@ def audit_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--no-screenshots", is_flag=True, help="Do not capture screenshots of failing elements."
         ),
+        click.option(
+            "--no-block-trackers",
+            is_flag=True,
+            help="Let the browser load known analytics and advertising scripts too.",
+        ),
         click.option("--select", multiple=True, help="Check ids, pitfalls or globs to run."),
         click.option(
             "--extend-select",
@@ -302,6 +307,7 @@ PARAMS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "standard": ("standard", str),
     "best_practice": ("best_practice", bool),
     "no_screenshots": ("screenshots", lambda v: not v),
+    "no_block_trackers": ("block_trackers", lambda v: not v),
     "select": ("select", split_list),
     "ignore": ("ignore", split_list),
     "per_url_ignores": ("per_url_ignores", lambda v: parse_pairs(v, "--per-url-ignore", split)),
@@ -661,6 +667,7 @@ STARTER_CONFIG = """\
 # report_lang = "nl"             # nl or en (default: the site's main language)
 # ignore = ["rare-word"]
 # extend_select = ["focus-visible"]
+# block_trackers = true          # the browser skips known analytics and ad scripts
 
 # Options of one check, e.g. your own words to avoid and words that are fine:
 # [checks.jargon-term]

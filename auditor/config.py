@@ -41,6 +41,7 @@ class AuditConfig:
     standard: str = "wcag22aa"
     best_practice: bool = False
     screenshots: bool = True
+    block_trackers: bool = True  # Chromium drops known analytics/ad requests (auditor/blocking.py)
     max_screenshots: int = 40
     max_documents: int = 50  # PDFs read and inspected per audit
     max_document_bytes: int = 15_000_000

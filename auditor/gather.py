@@ -25,6 +25,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Response
 from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
+from auditor.blocking import block_trackers
 from auditor.config import AuditConfig
 from auditor.model import Link, PageSnapshot, utcnow
 from auditor.probes import PAGE_PROBES
@@ -256,6 +257,7 @@ async def gather(
     reading = {"inspect_pdf": inspect_documents, "max_bytes": config.max_document_bytes}
     if looks_like_document(url):
         return await fetch_document(client, url, depth, **reading)
+    await block_trackers(page, config)
     activity = _Activity()
 
     def record(request: Any) -> None:
