@@ -36,7 +36,7 @@ from auditor.browser import (
     find_browser,
     managed_chromium_path,
 )
-from auditor.config import FAIL_ON, FORMATS, AuditConfig, ConfigError
+from auditor.config import FAIL_ON, FORMATS, AuditConfig, ConfigError, default_concurrency
 from auditor.config_file import ConfigFile, find_config, load_config
 from auditor.gate import gate_reasons
 from auditor.model import AuditResult
@@ -162,7 +162,12 @@ def audit_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--include", multiple=True, help="Only audit URLs matching this glob."),
         click.option("--exclude", multiple=True, help="Skip URLs matching this glob."),
         click.option("--path-prefix", default="", help="Only crawl below this path."),
-        click.option("--concurrency", type=int, default=2, show_default=True),
+        click.option(
+            "--concurrency",
+            type=int,
+            default=default_concurrency,
+            show_default="one per core, 2 to 8",
+        ),
         click.option(
             "--timeout",
             type=float,

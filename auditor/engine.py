@@ -94,7 +94,14 @@ class AuditAbort(Exception):
 
 
 class BrowserSession:
-    """One Chromium with one context; relaunched when it dies, so the audit goes on."""
+    """One Chromium; relaunched when it dies, so the audit goes on.
+
+    Each worker's page gets a context of its own: two pages in one context share a window,
+    and there Chromium sometimes holds back the frame after a viewport resize for a whole
+    second (the layout probe waits for that frame). A context costs a few MB; the portal's
+    session keeps one shared context (`shared_context`), because its login lives there."""
+
+    shared_context = False
 
     def __init__(self, pw: Any, choice: BrowserChoice, config: AuditConfig) -> None:
         self._pw = pw
@@ -110,11 +117,17 @@ class BrowserSession:
     async def start(self) -> None:
         self._browser = await self._pw.chromium.launch(**launch_options(self._choice))
         self.version = self._browser.version
-        self._context = await self._browser.new_context(**self.context_options())
-        if self._config.headers:
-            await self._context.route(self._is_audited_origin, self._add_headers)
-        await self.prepare(self._context)
+        if self.shared_context:
+            self._context = await self._new_context()
+            await self.prepare(self._context)
         self.generation += 1
+
+    async def _new_context(self) -> BrowserContext:
+        assert self._browser is not None
+        context = await self._browser.new_context(**self.context_options())
+        if self._config.headers:
+            await context.route(self._is_audited_origin, self._add_headers)
+        return context
 
     def context_options(self) -> dict[str, Any]:
         """The options of the browser context (the portal's session adds its stored state)."""
@@ -126,7 +139,8 @@ class BrowserSession:
         }
 
     async def prepare(self, context: BrowserContext) -> None:
-        """Set up a new context before pages open in it (the portal's session guards it)."""
+        """Set up the shared context before pages open in it (the portal's session guards
+        it)."""
 
     def _is_audited_origin(self, url: str) -> bool:
         """--header values (often credentials for a gateway) go only to the audited site,
@@ -138,8 +152,12 @@ class BrowserSession:
         await route.continue_(headers={**headers, **self._config.headers})
 
     async def new_page(self) -> tuple[Page, int]:
-        assert self._context is not None
-        page = await self._context.new_page()
+        if self._context is not None:
+            page = await self._context.new_page()
+        else:  # a context of its own, closed with its page
+            context = await self._new_context()
+            page = await context.new_page()
+            page.on("close", lambda _page: _in_background(context.close()))
         page.on("dialog", _dismiss_dialog)
         page.on("popup", _close_popup)
         return page, self.generation

@@ -64,6 +64,8 @@ class PortalSession(BrowserSession):
     """The browser for the portal: one context with the session and one without it (for
     the no-session refetch), both GET-only except for the login form's submit."""
 
+    shared_context = True
+
     def __init__(self, *args: Any, state: dict[str, Any] | None, guard: GetOnlyGuard) -> None:
         super().__init__(*args)
         self.state = state
