@@ -44,11 +44,13 @@ from auditor.outputs import (
     STDOUT,
     OutputError,
     check_outputs,
+    history_path,
     publish,
     write_pdf,
     write_statement,
 )
 from auditor.probes.axe import STANDARDS
+from auditor.resume import Recorder
 from checks import ALL_CHECKS
 from reports import write_reports
 from reports.terminal import print_summary
@@ -259,6 +261,12 @@ def audit_options(func: Callable[..., Any]) -> Callable[..., Any]:
             default=None,
             help="History store (default: history.sqlite in the output directory).",
         ),
+        click.option(
+            "--resume",
+            is_flag=True,
+            help="Continue the latest unfinished (interrupted or killed) audit of the site "
+            "from the history store, without redoing its finished pages.",
+        ),
         click.option("--browser", default=None, help="Path to a Chromium/Chrome executable."),
         click.option(
             "--auth-state",
@@ -331,6 +339,7 @@ PARAMS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "pdf": ("pdf", bool),
     "no_history": ("history", lambda v: not v),
     "history_file": ("history_file", lambda v: v or ""),
+    "resume": ("resume", bool),
     "browser": ("browser", lambda v: v),
     "auth_state": ("auth_state", lambda v: v or ""),
     "portal_urls": ("portal_urls", lambda v: tuple(validate_url(u) for u in v)),
@@ -387,34 +396,23 @@ def report_language(result: AuditResult, wanted: str) -> str:
 
 
 def execute_audit(config: AuditConfig) -> tuple[AuditResult, Baseline | None]:
-    """Run the audit with a progress bar on a terminal; write the reports."""
-    from auditor.engine import AuditAbort, run_audit
-
+    """Run the audit with a progress bar on a terminal, streaming it into the history store;
+    write the reports."""
     check_outputs(config)
     baseline = load_baseline(Path(config.baseline)) if config.baseline else None
-    show_progress = not config.quiet and sys.stdout.isatty() and sys.stderr.isatty()
+    recorder = open_recorder(config)
     stopped_by: list[int] = []
     try:
-        if show_progress:
-            with Progress(
-                TextColumn("[bold]Auditing"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                TextColumn("{task.description}"),
-                console=Console(stderr=True),
-                transient=True,
-            ) as bar:
-                task = bar.add_task("", total=None)
-
-                def progress(done: int, known: int, url: str) -> None:
-                    bar.update(task, completed=done, total=max(known, done), description=url[-60:])
-
-                result = run_audit(config, progress, stopped_by)
-        else:
-            result = run_audit(config, interrupted=stopped_by)
-    except AuditAbort as exc:
-        raise UserError(str(exc)) from None
+        result = run_with_progress(config, recorder, stopped_by)
+    except BaseException:
+        if recorder is not None:
+            recorder.abandon()
+        raise
+    finally:
+        if recorder is not None:
+            recorder.close()
+    if recorder is not None and recorder.failed:
+        click.echo(f"warning: pages were not kept while auditing ({recorder.failed})", err=True)
     if baseline is not None:
         for change in engine_changes(baseline, result.tool):
             click.echo(f"warning: the baseline was made with another engine ({change})", err=True)
@@ -423,11 +421,17 @@ def execute_audit(config: AuditConfig) -> tuple[AuditResult, Baseline | None]:
             result, config={**result.config, "baseline_fingerprints": accepted}
         )
     lang = report_language(result, config.report_lang)
-    written = publish(result, config, lang)
+    written = publish(result, config, lang, run_id=recorder.run_id if recorder else None)
     if not config.quiet:
         print_summary(written.result, Console(stderr=config.output == STDOUT))
         for path in written.paths:
             click.echo(f"Written: {path}", err=True)
+    resumed = written.result.site_metrics.get("resumed")
+    if resumed and not config.quiet:
+        click.echo(
+            f"resumed run {resumed['run']}: {resumed['pages']} pages were kept from before",
+            err=True,
+        )
     if stopped_by:
         name = signal.Signals(stopped_by[0]).name
         click.echo(
@@ -437,6 +441,46 @@ def execute_audit(config: AuditConfig) -> tuple[AuditResult, Baseline | None]:
         )
         sys.exit(128 + stopped_by[0])
     return written.result, baseline
+
+
+def open_recorder(config: AuditConfig) -> Recorder | None:
+    """The history store the audit streams into (None with --no-history)."""
+    path = history_path(config)
+    if path is None:
+        if config.resume:
+            raise UserError("--resume needs the history store: with --output - give --history-file")
+        return None
+    return Recorder.open(path, config)
+
+
+def run_with_progress(
+    config: AuditConfig, recorder: Recorder | None, stopped_by: list[int]
+) -> AuditResult:
+    """The audit, with a progress bar on a terminal; `stopped_by` gets the signal that
+    interrupted it."""
+    from auditor.engine import AuditAbort, run_audit
+
+    show_progress = not config.quiet and sys.stdout.isatty() and sys.stderr.isatty()
+    try:
+        if not show_progress:
+            return run_audit(config, interrupted=stopped_by, recorder=recorder)
+        with Progress(
+            TextColumn("[bold]Auditing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=Console(stderr=True),
+            transient=True,
+        ) as bar:
+            task = bar.add_task("", total=None)
+
+            def progress(done: int, known: int, url: str) -> None:
+                bar.update(task, completed=done, total=max(known, done), description=url[-60:])
+
+            return run_audit(config, progress, stopped_by, recorder)
+    except AuditAbort as exc:
+        raise UserError(str(exc)) from None
 
 
 def gate_failed(result: AuditResult, config: AuditConfig, baseline: Baseline | None) -> bool:
@@ -671,6 +715,7 @@ STARTER_CONFIG = """\
 # standard = "wcag22aa"          # wcag21aa, wcag22aa or en301549
 # report_lang = "nl"             # nl or en (default: the site's main language)
 # ignore = ["rare-word"]
+# resume = false                # true: continue the latest unfinished audit (--resume)
 # extend_select = ["focus-visible"]
 # block_trackers = true          # the browser skips known analytics and ad scripts
 

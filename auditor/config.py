@@ -73,6 +73,7 @@ class AuditConfig:
     pdf: bool = False  # also print report.html to report.pdf through Chromium
     history: bool = True  # keep each audit in the history store and compare with the last
     history_file: str = ""  # default: history.sqlite in the output directory
+    resume: bool = False  # continue the latest unfinished audit of the site (auditor/resume.py)
     browser: str | None = None
     # The logged-in portal (auditor/portal.py): a stored session and/or a scripted login.
     auth_state: str = ""  # a Playwright storage state file (--auth-state)
@@ -114,6 +115,10 @@ class AuditConfig:
                 )
             if budget < 0:
                 raise ConfigError(f"max_issues.{pitfall} must be 0 or more")
+        if self.resume and not self.history:
+            raise ConfigError(
+                "--resume continues an audit kept in the history store: drop --no-history"
+            )
         if self.report_lang not in ("", "en", "nl"):
             raise ConfigError(f"--report-lang {self.report_lang!r}: choose en or nl")
         self._check_portal()

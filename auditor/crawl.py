@@ -38,7 +38,7 @@ SKIP_OFF_SITE = "redirects off-site to"
 class CrawlItem:
     url: str
     depth: int
-    source: str  # "start" | "link" | "sitemap" | "redirect"
+    source: str  # "start" | "link" | "sitemap" | "redirect" | "resume"
 
 
 def matches_any(url: str, patterns: Sequence[str]) -> bool:
@@ -174,6 +174,17 @@ class Frontier:
             self._handed_out += 1
             return item
         return None
+
+    def take(self, url: str, depth: int) -> None:
+        """Count `url` as handed out and finished without `next()`: a resumed audit replays
+        the URLs its interrupted run finished. One the replay has not queued yet (its link
+        came from a page that was in flight) is discovered here first."""
+        normalized = normalize_url(url) or url
+        if normalized not in self._seen:
+            self.add(normalized, depth, source="resume")
+        self._queued.pop(normalized, None)
+        self._seen.add(normalized)
+        self._handed_out += 1
 
     def mark_seen(self, url: str) -> bool:
         """Record a redirect's final URL so it is not audited again; True when it was new.

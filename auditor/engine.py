@@ -2,7 +2,9 @@
 
 Concurrency: `config.concurrency` workers, each with one long-lived browser page (a new
 context per page costs about 3x the navigation time). Snapshots are dropped as soon as their
-page checks ran; only the small PageSummary is kept for the site checks.
+page checks ran; only the small PageSummary is kept for the site checks. With a `Recorder`
+(the history store), each finished URL is committed as it is produced, and `--resume` takes
+an unfinished run up again (auditor/resume.py).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import asyncio
 import contextlib
 import dataclasses
 import signal
-from collections.abc import Callable, Coroutine, Mapping
+from collections.abc import Callable, Coroutine, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Protocol
 
@@ -46,6 +48,7 @@ from auditor.model import (
     AuditError,
     AuditResult,
     Finding,
+    Link,
     LinkStatus,
     PageResult,
     PageSnapshot,
@@ -58,6 +61,15 @@ from auditor.prioritize import prioritize
 from auditor.probes.screenshot import capture_element
 from auditor.ratelimit import RateLimiter
 from auditor.registry import select_checks
+from auditor.resume import (
+    PageRecord,
+    Recorder,
+    Restored,
+    axe_outcome,
+    axe_results,
+    summary_from_state,
+    summary_state,
+)
 from auditor.robots import RobotsPolicy, load_robots, sitemap_entries
 from auditor.search_probe import SearchPlan, search_outcome
 from auditor.suppress import Suppressor
@@ -217,6 +229,11 @@ class _Collected:
     screenshots: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
+# What one check counted for the conformance tally: (check id, axe rule ids per result or
+# None for our own checks, the axe rules' tags).
+_Tallied = tuple[str, dict[str, list[str]] | None, dict[str, list[str]]]
+
+
 @dataclasses.dataclass
 class _Evaluated:
     """What the page checks of one snapshot produced (see Audit._evaluate)."""
@@ -232,8 +249,14 @@ class _Evaluated:
 class Audit:
     """One audit run. `run()` returns the AuditResult; nothing gathered is lost on errors."""
 
-    def __init__(self, config: AuditConfig, progress: ProgressCallback | None = None) -> None:
+    def __init__(
+        self,
+        config: AuditConfig,
+        progress: ProgressCallback | None = None,
+        recorder: Recorder | None = None,
+    ) -> None:
         self.config = config
+        self.recorder = recorder  # streams every finished URL to the history store
         self.progress = progress
         self.checks = select_checks(ALL_CHECKS, config.select, config.ignore, config.extend_select)
         self.page_checks = [c for c in self.checks if c.scope == "page"]
@@ -254,7 +277,8 @@ class Audit:
         self.search_outcome: dict[str, Any] = {}
         self.limiter = RateLimiter(config.rate_limit)
         self.chromium_version = ""
-        self.started_at = utcnow()
+        self.started_at = recorder.started_at if recorder else utcnow()
+        self.resumed: dict[str, int] = {}  # {"run", "pages"} when --resume restored pages
         self.interrupted_by: int | None = None  # the signal that stopped the crawl
         self._crawl_task: asyncio.Task[None] | None = None
         # Set by the portal crawl: masks personal data in everything the result keeps, and
@@ -333,6 +357,8 @@ class Audit:
                     site_headers=config.headers,
                     site_origins=frozenset(origins),
                 )
+            if self.recorder is not None and self.recorder.resumed:
+                self._restore(self.recorder.restore(), frontier)
             await self._until_interrupted(self._crawl(frontier, client))
             if config.portal and self.interrupted_by is None:
                 from auditor.portal import PortalCrawl
@@ -412,10 +438,9 @@ class Audit:
                         snapshot, page, generation = await self._gather_with_restart(
                             session, page, generation, client, item
                         )
-                        findings = await self._process(snapshot, item, frontier)
-                        shoot = self.config.screenshots and snapshot.is_html and findings
-                        if shoot and not page_unusable(snapshot) and not page.is_closed():
-                            await self._capture_safely(page, findings)
+                        await self._audit_page(
+                            snapshot, item, frontier, page, shoot=self.config.screenshots
+                        )
                     finally:
                         async with cond:
                             state["in_flight"] -= 1
@@ -507,57 +532,67 @@ class Audit:
         reading the DOM and the probes. Only a hang nothing else caught comes near it."""
         return 3 * self.config.timeout + MAX_RETRY_WAIT + 4 * probe_timeout(self.config)
 
+    async def _audit_page(
+        self,
+        snapshot: PageSnapshot,
+        item: CrawlItem,
+        frontier: Frontier,
+        page: Page,
+        *,
+        shoot: bool,
+        redactor: Redactor | None = None,
+    ) -> None:
+        """Process one gathered URL, screenshot its findings while the page is still open,
+        then commit it to the history store: one transaction per URL."""
+        findings, record = await self._process(snapshot, item, frontier, redactor)
+        shots: dict[str, str] = {}
+        usable = snapshot.is_html and not page_unusable(snapshot) and not page.is_closed()
+        if shoot and findings and usable:
+            await self._capture_safely(page, findings, shots)
+        if record is not None and self.recorder is not None:
+            self.recorder.keep(record, shots)
+
     async def _process(
         self,
         snapshot: PageSnapshot,
         item: CrawlItem,
         frontier: Frontier,
         redactor: Redactor | None = None,
-    ) -> list[Finding]:
+    ) -> tuple[list[Finding], PageRecord | None]:
         """Classify, follow links, measure, run page checks; then drop the snapshot.
-        Returns the page's findings (the page is still open, for screenshots).
+        Returns the page's findings (the page is still open, for screenshots) and, with a
+        history store, what it keeps of the URL.
         `redactor`: a portal page's personal data is masked in what is kept of it."""
         config = self.config
-        if snapshot.final_url != snapshot.url:
-            if item.depth == 0:
-                frontier.add_origin(snapshot.final_url)
-            elif origin_of(snapshot.final_url) not in frontier.origins:
-                # Another site (a redirect, or a script that sends the visitor on, e.g. to a
-                # login provider): not audited as part of this one.
-                frontier.skip(snapshot.url, f"{SKIP_OFF_SITE} {snapshot.final_url}")
-                return []
-            frontier.mark_seen(snapshot.final_url)
+        if not self._advance(frontier, item, snapshot.final_url):
+            return [], self._record(item, None, [], {"off_site": snapshot.final_url})
         snapshot = self._with_audit_context(snapshot)
         if snapshot.error is None and snapshot.is_html:
             snapshot = dataclasses.replace(
                 snapshot, kind=classify(snapshot, start_urls=config.start_urls)
             )
             if (snapshot.status or 0) < 400:
-                for link in snapshot.links:
-                    frontier.add(link.href, item.depth + 1, text=link.text)
-                self._check_links(snapshot)
+                _follow(frontier, snapshot.links, item.depth)
+                self._check_links(snapshot.links, snapshot.images, snapshot.final_url)
         # The checks are pure CPU work: on their own thread, the event loop goes on driving
         # the other workers' pages meanwhile.
         loop = asyncio.get_running_loop()
         done = await loop.run_in_executor(self._checks_thread, self._evaluate, snapshot)
-        for check in done.ran:
-            self._tally(check, snapshot)
-        if snapshot.error:
-            self.collected.errors.append(AuditError(snapshot.url, snapshot.error))
-        for name, data in snapshot.probes.items():
-            if isinstance(data, dict) and "error" in data:
-                message = f"probe {name} failed: {data['error']}"
-                self.collected.errors.append(AuditError(snapshot.url, message))
-        self.collected.errors.extend(done.errors)
+        tallied = [t for check in done.ran if (t := self._tally(check, snapshot)) is not None]
+        errors = [*_page_errors(snapshot), *done.errors]
+        self.collected.errors.extend(errors)
+        suppressed = self.suppressor.suppressed
         findings = [f for f in done.findings if self.suppressor.keep(f)]
         facts = done.facts
+        search: dict[str, Any] | None = None
         if redactor is not None:
             findings = redactor.findings(findings)
             facts = redactor.facts(facts)
         elif done.healthy and "search" in self.needs:  # never a search inside the portal
-            self.search.observe(snapshot)
+            search = self.search.observe(snapshot)
         self.collected.findings.extend(findings)
-        self.collected.summaries.append(PageSummary.of(snapshot, facts))
+        summary = PageSummary.of(snapshot, facts)
+        self.collected.summaries.append(summary)
         result = PageResult(
             url=snapshot.url,
             final_url=snapshot.final_url,
@@ -570,8 +605,98 @@ class Audit:
             error=snapshot.error,
             metrics=done.metrics,
         )
-        self.collected.pages.append(redactor.page(result) if redactor is not None else result)
-        return findings
+        if redactor is not None:
+            result = redactor.page(result)
+            self.collected.pages.append(result)
+            # The portal is audited afresh on --resume: only what the report keeps is stored.
+            return findings, self._record(item, result, findings, {}, part="portal")
+        self.collected.pages.append(result)
+        if self.recorder is None:
+            return findings, None
+        state = {
+            "summary": summary_state(summary),
+            "errors": [e.to_dict() for e in errors],
+            "suppressed": self.suppressor.suppressed - suppressed,
+            "document": "pdf" in snapshot.probes,
+            **self._tally_state(tallied),
+        }
+        if search is not None:
+            state["search"] = search
+        return findings, self._record(item, result, findings, state)
+
+    def _tally_state(self, tallied: list[_Tallied]) -> dict[str, Any]:
+        """A page's conformance tally contributions, with the axe rules' tags stored only
+        the first time (see auditor/resume.py)."""
+        assert self.recorder is not None
+        tags = {rule: t for _id, _outcome, page_tags in tallied for rule, t in page_tags.items()}
+        return {
+            "tally": [[check_id, outcome] for check_id, outcome, _tags in tallied],
+            "tags": self.recorder.new_tags(tags),
+        }
+
+    def _record(
+        self,
+        item: CrawlItem,
+        page: PageResult | None,
+        findings: list[Finding],
+        state: dict[str, Any],
+        part: str = "site",
+    ) -> PageRecord | None:
+        if self.recorder is None:
+            return None
+        return PageRecord(item.url, item.depth, part, page, findings, state)
+
+    @staticmethod
+    def _advance(frontier: Frontier, item: CrawlItem, final_url: str) -> bool:
+        """Where the URL ended up: a start URL that redirects widens the site; another
+        page that ends on another site is skipped (False); the final URL is not audited
+        again."""
+        if final_url == item.url:
+            return True
+        if item.depth == 0:
+            frontier.add_origin(final_url)
+        elif origin_of(final_url) not in frontier.origins:
+            # Another site (a redirect, or a script that sends the visitor on, e.g. to a
+            # login provider): not audited as part of this one.
+            frontier.skip(item.url, f"{SKIP_OFF_SITE} {final_url}")
+            return False
+        frontier.mark_seen(final_url)
+        return True
+
+    def _restore(self, restored: Restored, frontier: Frontier) -> None:
+        """--resume: what the unfinished run finished comes back in the order it was
+        committed, as if it had just been audited; the frontier replays its links, so only
+        the rest is audited."""
+        wcag = {c.id: c.wcag for c in self.checks}
+        tags = restored.tags
+        for crawled in restored.crawled:
+            item = CrawlItem(crawled.url, crawled.depth, "link")
+            frontier.take(item.url, item.depth)
+            state = crawled.state
+            if "off_site" in state or crawled.page is None:
+                frontier.skip(item.url, f"{SKIP_OFF_SITE} {state.get('off_site', '')}")
+                continue
+            summary = summary_from_state(state["summary"])
+            self._advance(frontier, item, summary.final_url)
+            if summary.is_html and (summary.status or 0) < 400:
+                links = (*summary.links, *summary.external)
+                _follow(frontier, links, item.depth)
+                self._check_links(links, summary.images, summary.final_url)
+            for check_id, outcome in state.get("tally", []):
+                if outcome is None:
+                    self.tally.add_check_run(check_id, wcag.get(check_id, ()), summary.url)
+                else:
+                    self.tally.add_axe(summary.url, axe_results(outcome, tags))
+            self.collected.errors.extend(AuditError.from_dict(e) for e in state["errors"])
+            self.collected.findings.extend(restored.findings.get(item.url, []))
+            if "search" in state:
+                self.search.replay(state["search"])
+            self.collected.summaries.append(summary)
+            self.collected.pages.append(crawled.page)
+            self.suppressor.suppressed += state.get("suppressed", 0)
+            self.documents_read += bool(state.get("document"))
+        self.collected.screenshots.update(restored.screenshots)
+        self.resumed = {"run": restored.run_id, "pages": len(self.collected.pages)}
 
     def _evaluate(self, snapshot: PageSnapshot) -> _Evaluated:
         """Page checks, metrics and facts of one snapshot (runs on the checks' thread, so it
@@ -598,17 +723,17 @@ class Audit:
                 )
         return facts
 
-    def _check_links(self, snapshot: PageSnapshot) -> None:
+    def _check_links(self, links: Iterable[Link], images: Iterable[str], final_url: str) -> None:
         """Start checking external link targets and images while the crawl goes on; internal
         pages get their status from the crawl itself."""
         if self.links is None:
             return
         external = not self.config.no_external
-        for link in snapshot.links:
+        for link in links:
             if external and not link.internal and link.href.startswith(("http://", "https://")):
                 self.links.submit(link.href)
-        for image in snapshot.images:
-            if external or origin_of(image) == origin_of(snapshot.final_url):
+        for image in images:
+            if external or origin_of(image) == origin_of(final_url):
                 self.links.submit(image)
 
     def _with_audit_context(self, snapshot: PageSnapshot) -> PageSnapshot:
@@ -622,17 +747,21 @@ class Audit:
             changes["probes"] = {**snapshot.probes, "sitemap": {"lastmod": lastmod}}
         return dataclasses.replace(snapshot, **changes) if changes else snapshot
 
-    async def _capture_safely(self, page: Page, findings: list[Finding]) -> None:
+    async def _capture_safely(
+        self, page: Page, findings: list[Finding], taken: dict[str, str]
+    ) -> None:
         """Screenshots are evidence, not the audit: a page that hangs or closes meanwhile
         costs its screenshots only (and is discarded: its state is unknown)."""
+        timeout = max(self.config.timeout, 15.0)
         try:
-            await asyncio.wait_for(self._capture(page, findings), max(self.config.timeout, 15.0))
+            await asyncio.wait_for(self._capture(page, findings, taken), timeout)
         except (PlaywrightError, TimeoutError):
             await discard_page(page)
 
-    async def _capture(self, page: Page, findings: list[Finding]) -> None:
+    async def _capture(self, page: Page, findings: list[Finding], taken: dict[str, str]) -> None:
         """Screenshot the first occurrence of each issue's element, up to the cap, while
-        the page is still open (no page is loaded twice for evidence)."""
+        the page is still open (no page is loaded twice for evidence). Adds them to
+        `taken` too, for the history store."""
         shots = self.collected.screenshots
         for finding in findings:
             if len(shots) >= self.config.max_screenshots:
@@ -642,18 +771,24 @@ class Audit:
                 continue
             png = await capture_element(page, selector)
             if png:
-                shots[finding.group_key] = png
+                shots[finding.group_key] = taken[finding.group_key] = png
 
-    def _tally(self, check: Check, snapshot: PageSnapshot) -> None:
+    def _tally(self, check: Check, snapshot: PageSnapshot) -> _Tallied | None:
         """Record what automated testing covered, for the conformance table. A check whose
-        probe failed covered nothing."""
+        probe failed covered nothing. Returns what was counted (for the history store)."""
         results = [snapshot.probes.get(name) for name in check.needs]
         if any(not isinstance(r, dict) or "error" in r for r in results):
-            return
+            return None
         if "axe" in check.needs:
-            self.tally.add_axe(snapshot.url, snapshot.probes["axe"])
-        elif check.wcag:
+            axe = snapshot.probes["axe"]
+            self.tally.add_axe(snapshot.url, axe)
+            if self.recorder is None:
+                return None
+            return (check.id, *axe_outcome(axe))
+        if check.wcag:
             self.tally.add_check_run(check.id, check.wcag, snapshot.url)
+            return (check.id, None, {})
+        return None
 
     def _run_page_check(self, check: Check, snapshot: PageSnapshot, done: _Evaluated) -> None:
         try:
@@ -697,6 +832,8 @@ class Audit:
         metrics: dict[str, Any] = {}
         if any(p.kind in ("help-article", "faq") for p in site.html_pages):
             metrics = {name: compute(site) for name, compute in SITE_METRICS.items()}
+        if self.resumed:
+            metrics["resumed"] = dict(self.resumed)
         pages = [
             dataclasses.replace(p, metrics={**p.metrics, **site_metrics[p.url]})
             if p.url in site_metrics
@@ -741,6 +878,20 @@ class Audit:
         }
 
 
+def _page_errors(snapshot: PageSnapshot) -> list[AuditError]:
+    """The page's own error and its failed probes."""
+    errors = [AuditError(snapshot.url, snapshot.error)] if snapshot.error else []
+    for name, data in snapshot.probes.items():
+        if isinstance(data, dict) and "error" in data:
+            errors.append(AuditError(snapshot.url, f"probe {name} failed: {data['error']}"))
+    return errors
+
+
+def _follow(frontier: Frontier, links: Iterable[Link], depth: int) -> None:
+    for link in links:
+        frontier.add(link.href, depth + 1, text=link.text)
+
+
 def _reason(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
@@ -750,10 +901,12 @@ def run_audit(
     config: AuditConfig,
     progress: ProgressCallback | None = None,
     interrupted: list[int] | None = None,
+    recorder: Recorder | None = None,
 ) -> AuditResult:
     """Runs the audit. On SIGINT or SIGTERM the result covers the pages gathered so far
-    (`result.interrupted`), and the signal's number is appended to `interrupted`."""
-    audit = Audit(config, progress)
+    (`result.interrupted`), and the signal's number is appended to `interrupted`.
+    `recorder` streams it into the history store (and may resume an unfinished run)."""
+    audit = Audit(config, progress, recorder)
     result = asyncio.run(audit.run_until_signal())
     if audit.interrupted_by is not None and interrupted is not None:
         interrupted.append(audit.interrupted_by)

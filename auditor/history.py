@@ -135,8 +135,10 @@ def _point(run: Run) -> dict[str, Any]:
     return {"run": run.id, "started_at": run.started_at.isoformat(), "scores": dict(run.scores)}
 
 
-def record_and_compare(path: Path, result: AuditResult) -> AuditResult:
+def record_and_compare(path: Path, result: AuditResult, run_id: int | None = None) -> AuditResult:
     """Keeps `result` in the history store at `path` and returns it with its `history`.
+    `run_id`: the run the audit streamed its pages into (auditor/resume.py), finished here;
+    without it a new run is recorded.
 
     Raises StoreError (a ValueError, one line) when the file cannot be used.
     """
@@ -144,7 +146,8 @@ def record_and_compare(path: Path, result: AuditResult) -> AuditResult:
     scores = {pitfall.value: score for pitfall, score in result_scores(result).items()}
     try:
         with Store(path) as store:
-            run_id = store.start_run(site, result.started_at, result.tool, result.config)
+            if run_id is None:
+                run_id = store.start_run(site, result.started_at, result.tool, result.config)
             store.finish_run(run_id, result, scores)
             history: dict[str, Any] = {}
             previous = store.previous_run(site, run_id)

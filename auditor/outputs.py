@@ -61,8 +61,10 @@ def publish(
     *,
     stdout: TextIO = sys.stdout,
     env: Mapping[str, str] = os.environ,
+    run_id: int | None = None,
 ) -> Written:
-    """Records the history, then writes the reports, statement, PDF and step summary."""
+    """Records the history (finishing run `run_id` when the audit streamed into it), then
+    writes the reports, statement, PDF and step summary."""
     from auditor.history import record_and_compare
     from reports import markdown
 
@@ -70,7 +72,7 @@ def publish(
     store = history_path(config)
     if store is not None:
         store.parent.mkdir(parents=True, exist_ok=True)
-        result = record_and_compare(store, result)
+        result = record_and_compare(store, result, run_id)
     paths: list[Path] = []
     if config.output == STDOUT:
         stdout.write(render_report(result, config.formats[0], lang))

@@ -37,7 +37,7 @@ from playwright.async_api import Error as PlaywrightError
 from auditor.browser import find_browser
 from auditor.crawl import CrawlItem, Frontier
 from auditor.engine import BrowserSession, is_browser_gone
-from auditor.gather import discard_page, page_unusable
+from auditor.gather import discard_page
 from auditor.login import (
     Credentials,
     GetOnlyGuard,
@@ -258,10 +258,8 @@ class PortalCrawl:
         )
         snapshot = await self._with_access_probes(anonymous, snapshot)
         self.audited.add(snapshot.url)
-        findings = await audit._process(snapshot, item, frontier, redactor=self)
-        shoot = self.config.screenshots and self.config.portal_screenshots and findings
-        if shoot and snapshot.is_html and not page_unusable(snapshot) and not page.is_closed():
-            await audit._capture_safely(page, findings)
+        shoot = self.config.screenshots and self.config.portal_screenshots
+        await audit._audit_page(snapshot, item, frontier, page, shoot=shoot, redactor=self)
         return page, generation
 
     async def _with_access_probes(self, anonymous: Page, snapshot: PageSnapshot) -> PageSnapshot:

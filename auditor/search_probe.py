@@ -2,11 +2,13 @@
 
 While the crawl goes on, `SearchPlan.observe` keeps the first GET search form it sees and the
 headings of the first pages; at the end the engine loads `query()` once in the browser and
-stores `search_outcome` in `SiteSummary.search`, which `site-search-broken` judges.
+stores `search_outcome` in `SiteSummary.search`, which `site-search-broken` judges. `observe`
+returns what it took from the page, so a resumed audit can `replay` it without the page.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from auditor.model import PageSnapshot
@@ -26,14 +28,31 @@ class SearchPlan:
         self.language = ""
         self._pages = 0
 
-    def observe(self, page: PageSnapshot) -> None:
+    def observe(self, page: PageSnapshot) -> dict[str, Any]:
+        """Takes the form, language and headings the plan still needs from `page`; returns
+        them as JSON-ready data for `replay`."""
+        taken: dict[str, Any] = {}
         if self.form is None:
-            self.form = search_form(page)
+            form = search_form(page)
+            taken["form"] = dataclasses.asdict(form) if form else None
         if not self.language:
-            self.language = page_language(page).code
+            taken["language"] = page_language(page).code
         if self._pages < HEADING_PAGES:
+            taken["headings"] = list(page_headings(page))
+        self.replay(taken)
+        return taken
+
+    def replay(self, taken: dict[str, Any]) -> None:
+        """Adds what `observe` took from a page."""
+        form = taken.get("form")
+        if self.form is None and form:
+            hidden = tuple((str(k), str(v)) for k, v in form.get("hidden", ()))
+            self.form = SearchForm(form["action"], form["param"], hidden)
+        if not self.language:
+            self.language = taken.get("language", "")
+        if "headings" in taken and self._pages < HEADING_PAGES:
             self._pages += 1
-            self.headings.extend(page_headings(page))
+            self.headings.extend(taken["headings"])
 
     def query(self) -> tuple[str, str]:
         """(URL to load, term), or ("", "") when there is no form or no usable term."""

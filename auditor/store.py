@@ -2,8 +2,10 @@
 
 One file (by default `history.sqlite` next to the reports) holds runs, their pages, findings
 and issues, so an audit can be compared with the previous one of the same site
-(auditor/history.py) and, later, an interrupted audit can be resumed: `add_page` commits each
-page on its own, so a killed process loses at most the page in flight.
+(auditor/history.py), and an interrupted or killed audit can be resumed (`--resume`,
+auditor/resume.py): while the crawl runs, `add_crawled` commits each page with its findings
+and what a resume needs to rebuild the audit's state, so a killed process loses at most the
+pages in flight.
 
 The file is in WAL mode with `synchronous=NORMAL`: readers (a report, a second audit) never
 block the writer, and a crash cannot corrupt the file (the last commits may be lost on a power
@@ -30,7 +32,7 @@ from urllib.parse import urlsplit
 from auditor.model import AuditResult, Finding, Issue, PageResult
 from auditor.urls import is_loopback, normalize_url
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x63784155  # "cxAU": marks a cx-audit history file (PRAGMA application_id)
 STATES = ("running", "finished", "interrupted")
 
@@ -82,6 +84,34 @@ CREATE TABLE issues (
 """
 
 
+# Schema version -> the statements that turn the previous version into it.
+MIGRATIONS: dict[int, str] = {
+    2: """
+ALTER TABLE findings ADD COLUMN page TEXT;  -- the crawled URL a streamed finding came with
+CREATE INDEX findings_by_page ON findings (run_id, page);
+
+-- Every URL the crawl handed out and finished, in the order they finished, with what a
+-- resume needs (auditor/resume.py), dropped when the run finishes.
+CREATE TABLE crawl (
+    run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+    url    TEXT NOT NULL,
+    depth  INTEGER NOT NULL,
+    part   TEXT NOT NULL CHECK (part IN ('site', 'portal')),
+    state  TEXT NOT NULL,  -- JSON: summary, errors, tally, search observations…
+    PRIMARY KEY (run_id, url)
+);
+
+-- Screenshots taken while the run is unfinished (the report holds them afterwards).
+CREATE TABLE screenshots (
+    run_id    INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+    group_key TEXT NOT NULL,
+    png       TEXT NOT NULL,  -- base64
+    PRIMARY KEY (run_id, group_key)
+);
+""",
+}
+
+
 class StoreError(ValueError):
     """The history file cannot be used; the message is one line that says what to do."""
 
@@ -98,6 +128,18 @@ class Run:
     tool: Mapping[str, Any]
     config: Mapping[str, Any]
     scores: Mapping[str, int | None]
+
+
+@dataclasses.dataclass(frozen=True)
+class Crawled:
+    """One row of `crawl`: a URL the crawl finished, with its page (None when it was not
+    audited here, e.g. it redirects off-site) and the resume state."""
+
+    url: str
+    depth: int
+    part: str
+    state: Mapping[str, Any]
+    page: PageResult | None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -174,6 +216,13 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
+def _execute_script(db: sqlite3.Connection, script: str) -> None:
+    """Each statement on its own (executescript would commit the open transaction)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 class Store:
     """A history file. Use as a context manager; one connection per Store (one thread)."""
 
@@ -227,17 +276,17 @@ class Store:
             )
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA foreign_keys=ON")
-        if not new:
-            # Older schemas would be migrated here; 1 is the first.
+        if version == SCHEMA_VERSION:
             return
         with self._write():
-            # Another process may have created the schema since we looked: look again.
-            if self._versions() != (0, 0, 0):
-                return
-            for statement in SCHEMA.split(";"):
-                if statement.strip():
-                    db.execute(statement)
-            db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            # Another process may have created or migrated the schema since we looked.
+            version, _app, tables = self._versions()
+            if tables == 0:
+                _execute_script(db, SCHEMA)
+                db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                version = 1
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                _execute_script(db, MIGRATIONS[target])
             db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def _versions(self) -> tuple[int, int, int]:
@@ -302,9 +351,64 @@ class Store:
         """Stores one audited page and its findings, committed at once. Adding a page again
         replaces it (a resumed run may redo the page that was in flight)."""
         with self._write() as db:
+            self._replace_page(db, run_id, page.url, page, findings)
+
+    def add_crawled(
+        self,
+        run_id: int,
+        crawled: Crawled,
+        findings: Iterable[Finding] = (),
+        screenshots: Mapping[str, str] | None = None,
+    ) -> None:
+        """Stores one finished URL of a running audit in one transaction: its page (if it
+        has one), findings, resume state and the screenshots taken on it."""
+        with self._write() as db:
+            self._replace_page(db, run_id, crawled.url, crawled.page, findings)
+            db.execute(
+                "INSERT OR REPLACE INTO crawl (run_id, url, depth, part, state) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (run_id, crawled.url, crawled.depth, crawled.part, _json(crawled.state)),
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO screenshots (run_id, group_key, png) VALUES (?, ?, ?)",
+                ((run_id, key, png) for key, png in (screenshots or {}).items()),
+            )
+
+    def _replace_page(
+        self,
+        db: sqlite3.Connection,
+        run_id: int,
+        url: str,
+        page: PageResult | None,
+        findings: Iterable[Finding],
+    ) -> None:
+        db.execute("DELETE FROM pages WHERE run_id = ? AND url = ?", (run_id, url))
+        if page is not None:
             self._insert_page(db, run_id, page)
-            db.execute("DELETE FROM findings WHERE run_id = ? AND url = ?", (run_id, page.url))
-            self._insert_findings(db, run_id, findings)
+        db.execute("DELETE FROM findings WHERE run_id = ? AND page = ?", (run_id, url))
+        self._insert_findings(db, run_id, findings, page=url)
+
+    def reopen_run(self, run_id: int) -> None:
+        """A run to resume is 'running' again; what its logged-in part gathered is dropped
+        (the portal is audited afresh), and so are its issues and scores."""
+        with self._write() as db:
+            portal = "SELECT url FROM crawl WHERE run_id = ? AND part = 'portal'"
+            for table, column in (("findings", "page"), ("pages", "url")):
+                db.execute(
+                    f"DELETE FROM {table} WHERE run_id = ? AND {column} IN ({portal})",
+                    (run_id, run_id),
+                )
+            db.execute("DELETE FROM crawl WHERE run_id = ? AND part = 'portal'", (run_id,))
+            db.execute("DELETE FROM issues WHERE run_id = ?", (run_id,))
+            db.execute(
+                "UPDATE runs SET state = 'running', finished_at = NULL, scores = NULL WHERE id = ?",
+                (run_id,),
+            )
+
+    def discard_run(self, run_id: int) -> None:
+        """Removes a run that never got going (the start URL was unreachable…)."""
+        with self._write() as db:
+            db.execute("DELETE FROM runs WHERE id = ?", (run_id,))
 
     def finish_run(
         self,
@@ -312,22 +416,25 @@ class Store:
         result: AuditResult,
         scores: Mapping[str, int | None],
     ) -> None:
-        """Ends a run: its pages, findings and issues become exactly those of `result` (the
-        streamed ones were work in progress; the result is after suppression and site
-        checks), its scores are stored, and its state is 'finished', or 'interrupted' when
-        the audit was."""
+        """Ends a run: its issues and scores are stored, and its state is 'finished', or
+        'interrupted' when the audit was. The pages and findings become exactly those of
+        `result` (the streamed ones were work in progress; the result is after site checks
+        and redaction), except for an interrupted run that streamed them: those stay as
+        they were gathered, with the resume state, so that `--resume` can go on from them."""
         urls_of: dict[str, list[str]] = {}
         for finding in result.findings:
             urls = urls_of.setdefault(finding.fingerprint, [])
             if finding.url not in urls:
                 urls.append(finding.url)
         with self._write() as db:
-            db.execute("DELETE FROM findings WHERE run_id = ?", (run_id,))
-            db.execute("DELETE FROM pages WHERE run_id = ?", (run_id,))
+            streamed = db.execute("SELECT 1 FROM crawl WHERE run_id = ? LIMIT 1", (run_id,))
+            if not (result.interrupted and streamed.fetchone()):
+                for table in ("findings", "pages", "crawl", "screenshots"):
+                    db.execute(f"DELETE FROM {table} WHERE run_id = ?", (run_id,))
+                for page in result.pages:
+                    self._insert_page(db, run_id, page)
+                self._insert_findings(db, run_id, result.findings)
             db.execute("DELETE FROM issues WHERE run_id = ?", (run_id,))
-            for page in result.pages:
-                self._insert_page(db, run_id, page)
-            self._insert_findings(db, run_id, result.findings)
             for issue in result.issues:
                 urls = dict.fromkeys(u for fp in issue.fingerprints for u in urls_of.get(fp, ()))
                 stored = StoredIssue.of(issue, urls)
@@ -352,11 +459,14 @@ class Store:
                 )
             state = "interrupted" if result.interrupted else "finished"
             cursor = db.execute(
-                "UPDATE runs SET finished_at = ?, state = ?, scores = ? WHERE id = ?",
+                "UPDATE runs SET finished_at = ?, state = ?, scores = ?, tool = ?, config = ? "
+                "WHERE id = ?",
                 (
                     _time(result.finished_at),
                     state,
                     _json({str(k): v for k, v in scores.items()}),
+                    _json(dict(result.tool)),
+                    _json(dict(result.config)),
                     run_id,
                 ),
             )
@@ -372,11 +482,16 @@ class Store:
         )
 
     @staticmethod
-    def _insert_findings(db: sqlite3.Connection, run_id: int, findings: Iterable[Finding]) -> None:
+    def _insert_findings(
+        db: sqlite3.Connection, run_id: int, findings: Iterable[Finding], page: str | None = None
+    ) -> None:
         db.executemany(
-            "INSERT INTO findings (run_id, url, fingerprint, check_id, json) "
-            "VALUES (?, ?, ?, ?, ?)",
-            ((run_id, f.url, f.fingerprint, f.check_id, _json(f.to_dict())) for f in findings),
+            "INSERT INTO findings (run_id, url, fingerprint, check_id, json, page) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                (run_id, f.url, f.fingerprint, f.check_id, _json(f.to_dict()), page)
+                for f in findings
+            ),
         )
 
     # ----------------------------------------------------------------------------------------
@@ -434,6 +549,42 @@ class Store:
     def findings(self, run_id: int) -> list[Finding]:
         rows = self._db.execute("SELECT json FROM findings WHERE run_id = ? ORDER BY id", (run_id,))
         return [Finding.from_dict(json.loads(row[0])) for row in rows]
+
+    def crawled(self, run_id: int, part: str = "site") -> list[Crawled]:
+        """The URLs the run finished in `part`, in the order they finished."""
+        rows = self._db.execute(
+            "SELECT c.url, c.depth, c.part, c.state, p.result FROM crawl c LEFT JOIN pages p "
+            "ON p.run_id = c.run_id AND p.url = c.url WHERE c.run_id = ? AND c.part = ? "
+            "ORDER BY c.rowid",
+            (run_id, part),
+        )
+        return [
+            Crawled(
+                url=row[0],
+                depth=row[1],
+                part=row[2],
+                state=json.loads(row[3]),
+                page=PageResult.from_dict(json.loads(row[4])) if row[4] else None,
+            )
+            for row in rows
+        ]
+
+    def streamed_findings(self, run_id: int) -> dict[str, list[Finding]]:
+        """The findings streamed with each crawled URL of an unfinished run, by that URL."""
+        rows = self._db.execute(
+            "SELECT page, json FROM findings WHERE run_id = ? AND page IS NOT NULL ORDER BY id",
+            (run_id,),
+        )
+        found: dict[str, list[Finding]] = {}
+        for page, data in rows:
+            found.setdefault(page, []).append(Finding.from_dict(json.loads(data)))
+        return found
+
+    def screenshots(self, run_id: int) -> dict[str, str]:
+        rows = self._db.execute(
+            "SELECT group_key, png FROM screenshots WHERE run_id = ? ORDER BY rowid", (run_id,)
+        )
+        return {row[0]: row[1] for row in rows}
 
     def issues(self, run_id: int) -> list[StoredIssue]:
         rows = self._db.execute(

@@ -101,6 +101,8 @@ UI: Mapping[str, Mapping[str, str]] = {
         "suppressed": "Findings suppressed",
         "interrupted": "The audit was interrupted: this report covers only the pages audited "
         "before it stopped.",
+        "resumed": "This audit was resumed (--resume) after it had stopped: the pages audited "
+        "before were kept, the rest was audited afterwards. Pages kept:",
         "portal_pages": "of them logged in (portal)",
         "portal_stopped": "The logged-in part (portal) is incomplete:",
         "pitfalls": "Pitfalls",
@@ -337,6 +339,8 @@ UI: Mapping[str, Mapping[str, str]] = {
         "suppressed": "Bevindingen onderdrukt",
         "interrupted": "De audit is onderbroken: dit rapport beslaat alleen de pagina's die "
         "vóór de onderbreking zijn onderzocht.",
+        "resumed": "Deze audit is hervat (--resume) nadat hij was gestopt: de pagina's die al "
+        "waren onderzocht zijn bewaard, de rest is daarna onderzocht. Bewaarde pagina's:",
         "portal_pages": "daarvan ingelogd (portaal)",
         "portal_stopped": "Het ingelogde deel (portaal) is onvolledig:",
         "pitfalls": "Valkuilen",
