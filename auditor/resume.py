@@ -113,10 +113,15 @@ class Recorder:
     def open(cls, path: Path, config: AuditConfig) -> Self:
         """Starts a run, or with `config.resume` reopens the latest unfinished one of the
         site. Raises StoreError / ResumeError (one line)."""
+        site = site_key(config.start_urls)
+        nothing = ResumeError(
+            f"--resume: no unfinished audit of {site} in {path}; run it without --resume"
+        )
+        if config.resume and not path.exists():
+            raise nothing
         path.parent.mkdir(parents=True, exist_ok=True)
         store = Store(path)
         try:
-            site = site_key(config.start_urls)
             if not config.resume:
                 started = utcnow()
                 run_id = store.start_run(site, started, tool(), config.to_dict())
@@ -125,9 +130,7 @@ class Recorder:
                 return cls(store, run, resumed=False)
             run = store.latest_unfinished_run(site)
             if run is None:
-                raise ResumeError(
-                    f"--resume: {path} holds no unfinished audit of {site}; run it without --resume"
-                )
+                raise nothing
             check_resumable(run, config)
             store.reopen_run(run.id)
             return cls(store, run, resumed=True)

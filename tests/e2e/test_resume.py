@@ -84,6 +84,8 @@ def test_an_audit_killed_half_way_resumes_to_the_same_findings(
         pages_before = finished_urls(history, "pages")
         assert total // 2 <= len(done_before) < total
         assert not (tmp_path / "report.json").exists()
+        with sqlite3.connect(history) as db:
+            assert [row[0] for row in db.execute("SELECT state FROM runs")] == ["running"]
         asked_before = len(requests)
 
         resumed = cx_audit(
@@ -110,7 +112,8 @@ def test_resume_with_nothing_to_resume_is_one_line(tmp_path: Path) -> None:
     result = cx_audit("audit", "http://127.0.0.1:9/", "--output", str(tmp_path), "--resume")
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0
-    assert "holds no unfinished audit of http://127.0.0.1" in result.stderr
+    assert "no unfinished audit of http://127.0.0.1" in result.stderr
+    assert not list(tmp_path.iterdir())
 
 
 def test_resume_without_history_is_one_line(tmp_path: Path) -> None:

@@ -127,18 +127,21 @@ def test_reopening_drops_the_portal_part(tmp_path: Path) -> None:
 
 
 def config(**changes: object) -> AuditConfig:
-    return AuditConfig((HOME,), **changes)  # type: ignore[arg-type]
+    return AuditConfig(**{"start_urls": (HOME,), **changes})  # type: ignore[arg-type]
 
 
 def test_the_recorder_resumes_the_latest_unfinished_run_with_the_same_settings(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "history.sqlite"
-    with pytest.raises(ResumeError, match=r"holds no unfinished audit of https://www\.energie"):
+    with pytest.raises(ResumeError, match=r"no unfinished audit of https://www\.energie"):
         Recorder.open(path, config(resume=True))
+    assert not path.exists()
     first = Recorder.open(path, config(max_pages=40))
     first.keep(PageRecord(HOME, 0, "site", crawled(HOME).page, findings_on(HOME), {}), {})
     first.close()
+    with pytest.raises(ResumeError, match=r"no unfinished audit of https://elders\.nl"):
+        Recorder.open(path, config(resume=True, start_urls=("https://elders.nl/",)))
     with pytest.raises(ResumeError, match="the setting max_pages was 40 in run 1, now 20"):
         Recorder.open(path, config(max_pages=20, resume=True))
     again = Recorder.open(path, config(max_pages=40, concurrency=4, resume=True))
