@@ -215,8 +215,7 @@ UI: Mapping[str, Mapping[str, str]] = {
         "chart.depth.target": "target: at most {target}",
         "chart.grade": "grade {n}",
         "chart.issues.title": "Issues by pitfall and severity",
-        "chart.issues.summary": "Issues found: {total} ({parts}). The most are in {top}: "
-        "{top_n}.",
+        "chart.issues.summary": "Issues found: {total} ({parts}). The most are in {top}: {top_n}.",
         "chart.issues.empty": "No issues found: there is nothing to draw.",
         "chart.readability.title": "Reading level of the pages",
         "chart.readability.title.nl": "Reading level of the Dutch pages",

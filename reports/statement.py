@@ -102,8 +102,7 @@ TEXT: Mapping[str, Mapping[str, str]] = {
         "non_accessible_intro": "The content listed below is non-accessible for the following "
         "reasons.",
         "non_compliance_heading": "Non-compliance with the accessibility requirements",
-        "non_compliance_intro": "The automated audit found failures on these {n} success "
-        "criteria:",
+        "non_compliance_intro": "The automated audit found failures on these {n} success criteria:",
         "caption": "Success criteria with failures found by the automated audit",
         "col.criterion": "Success criterion",
         "col.clause": "EN 301 549",
