@@ -22,6 +22,10 @@ LAUNCH_ARGS = (
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # V8 favours memory over speed: a renderer that navigates a worker's page from article to
+    # article keeps old documents until a major GC and grew to 300-490 MB; with this flag it
+    # stays near 150 MB (peak PSS of an audit 1,595 -> 1,041 MB) for ~3 % more CPU per page.
+    "--js-flags=--optimize-for-size",
 )
 SYSTEM_CANDIDATES = (
     "/usr/bin/chromium",
