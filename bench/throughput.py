@@ -21,11 +21,15 @@ Then the ratios b/a and b/c. `--memory-pages 1000` also audits a 1,000-page site
 its peak RSS with the N-page audit. Targets on a 2-core machine: b/a >= 0.75, b/c >= 1.25,
 peak RSS < 1.5 GB, RSS at 1,000 pages <= 1.2 x RSS at 200 pages.
 
+`--breakdown` shows where (b) spends its CPU and time (by process, phase and check) next to
+(a+): (a) with a context per worker, the DOM read and the layout probe, the browser work the
+checks need before any check runs. `--ablations` runs (b) with one part off at a time.
+
 Writes nothing into the repository unless `--record` is given: then the figures are added to
 bench/RESULTS.md (a row per run, between markers, with the machine and date).
 
     .venv/bin/python -m bench.throughput [--pages 200] [--concurrency 2] [--skip-pa11y]
-        [--memory-pages 1000] [--rounds 1] [--record]
+        [--memory-pages 1000] [--rounds 1] [--breakdown] [--ablations] [--record]
 """
 
 from __future__ import annotations
@@ -214,13 +218,19 @@ def measure(
 # (a) the limit -------------------------------------------------------------------------------
 
 
-async def bare_loop(urls: list[str], concurrency: int) -> dict[str, int]:
-    """Navigation + axe on one reused page per worker, as gather navigates; nothing else."""
+async def bare_loop(urls: list[str], concurrency: int, *, gathered: bool = False) -> dict[str, int]:
+    """Navigation + axe on one reused page per worker, as gather navigates; nothing else.
+
+    `gathered`: also the browser work gather does for the checks, and no more: a context of
+    its own per worker (as the engine has them), the DOM read and the layout probe. That is
+    the floor of (b) before a single check or anything else in Python runs."""
     from playwright.async_api import async_playwright
 
     from auditor.browser import find_browser, launch_options
     from auditor.config import AuditConfig
+    from auditor.gather import _read_dom
     from auditor.probes.axe import run_axe
+    from auditor.probes.layout import run_layout
 
     config = AuditConfig(start_urls=(urls[0],))
     todo = list(reversed(urls))
@@ -228,16 +238,20 @@ async def bare_loop(urls: list[str], concurrency: int) -> dict[str, int]:
     async with async_playwright() as pw:
         choice = find_browser(managed_executable=pw.chromium.executable_path)
         browser = await pw.chromium.launch(**launch_options(choice))
-        context = await browser.new_context()
+        shared = await browser.new_context()
 
         async def worker() -> None:
-            page = await context.new_page()
+            page = await (await browser.new_context() if gathered else shared).new_page()
             while todo:
                 url = todo.pop()
                 try:
                     await page.goto(url, wait_until="domcontentloaded", timeout=30_000)
                     await page.wait_for_load_state("load", timeout=30_000)
+                    if gathered:
+                        await _read_dom(page, ())
                     result = await run_axe(page, config)
+                    if gathered:
+                        await run_layout(page, config)
                     counts["violations"] += len(result["violations"])
                     counts["done"] += 1
                 except Exception as exc:
@@ -249,12 +263,13 @@ async def bare_loop(urls: list[str], concurrency: int) -> dict[str, int]:
     return counts
 
 
-def run_bare(site: SyntheticSite, concurrency: int, work: Path) -> Run:
+def run_bare(site: SyntheticSite, concurrency: int, work: Path, *, gathered: bool = False) -> Run:
     urls = work / "urls.txt"
     urls.write_text("\n".join(site.urls), "utf-8")
     cmd = [sys.executable, "-m", "bench.throughput", "--bare-worker", str(urls)]
-    cmd += ["--concurrency", str(concurrency)]
-    run, stdout, _ = measure("(a) navigation + axe", cmd, cwd=ROOT)
+    cmd += ["--concurrency", str(concurrency), *(["--gathered"] if gathered else [])]
+    name = "(a+) (a), a context per worker, DOM read, layout probe" if gathered else ""
+    run, stdout, _ = measure(name or "(a) navigation + axe", cmd, cwd=ROOT)
     counts = json.loads(stdout.strip().splitlines()[-1])
     run.pages, run.failed = counts["done"], counts["failed"]
     run.note = f"{counts['violations']} axe violations (rules x pages)"
@@ -433,17 +448,28 @@ def run_breakdown(site: SyntheticSite, concurrency: int, work: Path, bare: Run, 
     wall, cpu, checks = data["wall"], data["cpu"], data["checks"]
     pages = run.pages
 
+    floor = run_bare(site, concurrency, work, gathered=True)
+    show(floor)
+
     print(f"\nWhere (b) spends more than (a), {pages} pages, concurrency {concurrency}")
-    print(f"  CPU ms per page by process (sampled)  {'(a)':>7}{'(b)':>7}{'b - a':>7}")
+    print(
+        f"  (a+) = (a) with a context per worker, the DOM read and the layout probe: the "
+        f"browser work the checks need, before any check runs. (a+) {floor.per_minute:.0f} "
+        f"pages/min = {floor.per_minute / bare.per_minute:.2f} x (a); "
+        f"(b) = {audit.per_minute / floor.per_minute:.2f} x (a+)"
+    )
+    print(f"  CPU ms per page by process (sampled)  {'(a)':>7}{'(a+)':>7}{'(b)':>7}{'b - a':>7}")
     kinds = sorted(
         set(bare.cpu_parts) | set(audit.cpu_parts), key=lambda k: -audit.cpu_parts.get(k, 0)
     )
     for kind in [*kinds, "all"]:
-        a = (bare.cpu if kind == "all" else bare.cpu_parts.get(kind, 0.0)) / bare.pages * 1000
-        b = (audit.cpu if kind == "all" else audit.cpu_parts.get(kind, 0.0)) / audit.pages * 1000
+        a, plus, b = (
+            (r.cpu if kind == "all" else r.cpu_parts.get(kind, 0.0)) / r.pages * 1000
+            for r in (bare, floor, audit)
+        )
         if max(a, b) >= 1:
             label = "main process (Python for (b))" if kind == "main" else kind
-            print(f"    {label:<36}{a:7.0f}{b:7.0f}{b - a:+7.0f}")
+            print(f"    {label:<36}{a:7.0f}{plus:7.0f}{b:7.0f}{b - a:+7.0f}")
 
     total_cpu = cpu["total"]
     checked = sum(checks.values())
@@ -813,12 +839,14 @@ def main() -> None:
         "--ablations", action="store_true", help="also (b) without one part at a time"
     )
     parser.add_argument("--bare-worker", help=argparse.SUPPRESS)
+    parser.add_argument("--gathered", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--breakdown-worker", help=argparse.SUPPRESS)
     parser.add_argument("--output", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare_worker:
         urls = Path(args.bare_worker).read_text("utf-8").split()
-        print(json.dumps(asyncio.run(bare_loop(urls, args.concurrency))))
+        found = asyncio.run(bare_loop(urls, args.concurrency, gathered=args.gathered))
+        print(json.dumps(found))
         return
     if args.breakdown_worker:
         found = breakdown_worker(
