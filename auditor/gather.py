@@ -555,7 +555,7 @@ async def _extract(
     for attempt in (1, 2):
         try:
             data: dict[str, Any] = await asyncio.wait_for(
-                _read_dom(page, exclude_selectors), timeout
+                read_dom(page, exclude_selectors), timeout
             )
         except TimeoutError:
             raise Unloadable(
@@ -592,7 +592,9 @@ async def _settle(page: Page, activity: _Activity, timeout: float) -> bool:
         loading.cancel()
 
 
-async def _read_dom(page: Page, exclude_selectors: tuple[str, ...]) -> dict[str, Any]:
+async def read_dom(page: Page, exclude_selectors: tuple[str, ...]) -> dict[str, Any]:
+    """What the checks read from the DOM (EXTRACT_JS), after removing the excluded elements;
+    no time limit of its own (`_extract` sets one)."""
     if exclude_selectors:  # e.g. a third-party cookie banner: no check sees it
         await page.evaluate(REMOVE_JS, list(exclude_selectors))
     args = [MAIN_SELECTOR, MAIN_EXCLUDE_SELECTOR, MAX_HTML_BYTES]

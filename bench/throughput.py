@@ -228,7 +228,7 @@ async def bare_loop(urls: list[str], concurrency: int, *, gathered: bool = False
 
     from auditor.browser import find_browser, launch_options
     from auditor.config import AuditConfig
-    from auditor.gather import _read_dom
+    from auditor.gather import read_dom
     from auditor.probes.axe import run_axe
     from auditor.probes.layout import run_layout
 
@@ -248,7 +248,7 @@ async def bare_loop(urls: list[str], concurrency: int, *, gathered: bool = False
                     await page.goto(url, wait_until="domcontentloaded", timeout=30_000)
                     await page.wait_for_load_state("load", timeout=30_000)
                     if gathered:
-                        await _read_dom(page, ())
+                        await read_dom(page, ())
                     result = await run_axe(page, config)
                     if gathered:
                         await run_layout(page, config)
@@ -268,8 +268,12 @@ def run_bare(site: SyntheticSite, concurrency: int, work: Path, *, gathered: boo
     urls.write_text("\n".join(site.urls), "utf-8")
     cmd = [sys.executable, "-m", "bench.throughput", "--bare-worker", str(urls)]
     cmd += ["--concurrency", str(concurrency), *(["--gathered"] if gathered else [])]
-    name = "(a+) (a), a context per worker, DOM read, layout probe" if gathered else ""
-    run, stdout, _ = measure(name or "(a) navigation + axe", cmd, cwd=ROOT)
+    name = (
+        "(a+) (a), a context per worker, DOM read, layout probe"
+        if gathered
+        else "(a) navigation + axe"
+    )
+    run, stdout, _ = measure(name, cmd, cwd=ROOT)
     counts = json.loads(stdout.strip().splitlines()[-1])
     run.pages, run.failed = counts["done"], counts["failed"]
     run.note = f"{counts['violations']} axe violations (rules x pages)"
