@@ -61,6 +61,7 @@ from auditor.prioritize import prioritize
 from auditor.probes.screenshot import capture_element
 from auditor.ratelimit import RateLimiter
 from auditor.registry import select_checks
+from auditor.request_guard import RequestGuard
 from auditor.resume import (
     PageRecord,
     Recorder,
@@ -72,6 +73,7 @@ from auditor.resume import (
 )
 from auditor.robots import RobotsPolicy, load_robots, sitemap_entries
 from auditor.search_probe import SearchPlan, search_outcome
+from auditor.site_headers import SiteHeaders
 from auditor.suppress import Suppressor
 from auditor.urls import DESTRUCTIVE_WORDS, normalize_url, origin_of
 from checks import ALL_CHECKS, PAGE_FACTS, SITE_METRICS
@@ -120,14 +122,23 @@ class BrowserSession:
 
     shared_context = False
 
-    def __init__(self, pw: Any, choice: BrowserChoice, config: AuditConfig) -> None:
+    def __init__(
+        self,
+        pw: Any,
+        choice: BrowserChoice,
+        config: AuditConfig,
+        limiter: RateLimiter | None = None,
+    ) -> None:
         self._pw = pw
         self._choice = choice
         self._config = config
         self._browser: Browser | None = None
         self._context: BrowserContext | None = None
         self._lock = asyncio.Lock()
-        self._origins = {origin_of(u) for u in config.start_urls}
+        self._origins = {o for o in map(origin_of, config.start_urls) if o}
+        # What pages may ask of the network, and where --header values may go.
+        self.request_guard = RequestGuard(self._origins, limiter=limiter)
+        self.site_headers = SiteHeaders(config.headers, self._origins)
         self.generation = 0
         self.version = ""
 
@@ -142,8 +153,7 @@ class BrowserSession:
     async def _new_context(self) -> BrowserContext:
         assert self._browser is not None
         context = await self._browser.new_context(**self.context_options())
-        if self._config.headers:
-            await context.route(self._is_audited_origin, self._add_headers)
+        await self.request_guard.install(context)
         return context
 
     def context_options(self) -> dict[str, Any]:
@@ -159,15 +169,6 @@ class BrowserSession:
         """Set up the shared context before pages open in it (the portal's session guards
         it)."""
 
-    def _is_audited_origin(self, url: str) -> bool:
-        """--header values (often credentials for a gateway) go only to the audited site,
-        never to third-party hosts the page loads from."""
-        return origin_of(url) in self._origins
-
-    async def _add_headers(self, route: Any) -> None:
-        headers = await route.request.all_headers()
-        await route.continue_(headers={**headers, **self._config.headers})
-
     async def new_page(self) -> tuple[Page, int]:
         if self._context is not None:
             page = await self._context.new_page()
@@ -175,6 +176,7 @@ class BrowserSession:
             context = await self._new_context()
             page = await context.new_page()
             page.on("close", lambda _page: _in_background(context.close()))
+        await self.site_headers.attach(page)
         page.on("dialog", _dismiss_dialog)
         page.on("popup", _close_popup)
         return page, self.generation
@@ -302,10 +304,15 @@ class Audit:
 
     async def _run(self) -> AuditResult:
         config = self.config
-        headers = {"User-Agent": config.bot_user_agent, **config.headers}
+        # --header values only to the audited origins, on every redirect hop too
+        site_headers = SiteHeaders(
+            config.headers, {o for o in map(origin_of, config.start_urls) if o}
+        )
         async with (
-            httpx.AsyncClient(
-                headers=headers, timeout=config.timeout, follow_redirects=True
+            site_headers.client(
+                headers={"User-Agent": config.bot_user_agent},
+                timeout=config.timeout,
+                follow_redirects=True,
             ) as client,
             httpx.AsyncClient(headers={"User-Agent": config.bot_user_agent}) as checker_client,
         ):
@@ -415,7 +422,7 @@ class Audit:
             choice = find_browser(
                 self.config.browser, managed_executable=pw.chromium.executable_path
             )
-            session = BrowserSession(pw, choice, self.config)
+            session = BrowserSession(pw, choice, self.config, self.limiter)
             try:
                 await session.start()
             except PlaywrightError as exc:
@@ -612,7 +619,7 @@ class Audit:
             kind=snapshot.kind,
             content_type=snapshot.content_type,
             error=snapshot.error,
-            metrics=done.metrics,
+            metrics={**done.metrics, **_traffic_metrics(snapshot)},
         )
         if redactor is not None:
             result = redactor.page(result)
@@ -843,6 +850,8 @@ class Audit:
             metrics = {name: compute(site) for name, compute in SITE_METRICS.items()}
         if self.resumed:
             metrics["resumed"] = dict(self.resumed)
+        if traffic := traffic_totals(self.collected.pages):
+            metrics["requests"] = traffic
         pages = [
             dataclasses.replace(p, metrics={**p.metrics, **site_metrics[p.url]})
             if p.url in site_metrics
@@ -894,6 +903,22 @@ def _page_errors(snapshot: PageSnapshot) -> list[AuditError]:
         if isinstance(data, dict) and "error" in data:
             errors.append(AuditError(snapshot.url, f"probe {name} failed: {data['error']}"))
     return errors
+
+
+TRAFFIC_METRICS = ("blocked_requests", "capped_requests", "paced_frames")
+
+
+def _traffic_metrics(snapshot: PageSnapshot) -> dict[str, Any]:
+    """What the request guard stopped or held on the page (auditor/request_guard.py)."""
+    network = snapshot.probes.get("network") or {}
+    names = (*TRAFFIC_METRICS, "address_changed_to")  # a script changed the address shown
+    return {name: network[name] for name in names if network.get(name)}
+
+
+def traffic_totals(pages: Iterable[PageResult]) -> dict[str, int]:
+    """The site's totals of the request guard's page metrics (none when all are 0)."""
+    totals = {name: sum(p.metrics.get(name, 0) for p in pages) for name in TRAFFIC_METRICS}
+    return {name: count for name, count in totals.items() if count}
 
 
 def _follow(frontier: Frontier, links: Iterable[Link], depth: int) -> None:

@@ -25,11 +25,13 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Response
 from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
+from auditor import request_guard
 from auditor.blocking import block_trackers
 from auditor.config import AuditConfig
 from auditor.model import Link, PageSnapshot, utcnow
 from auditor.probes import PAGE_PROBES
 from auditor.probes.pdf import inspect_pdf
+from auditor.request_guard import PageTraffic
 from auditor.textblocks import MAIN_EXCLUDE_SELECTOR, MAIN_SELECTOR
 
 DOCUMENT_EXTENSIONS = re.compile(
@@ -74,6 +76,7 @@ NAVIGATED_AWAY = ("Execution context was destroyed", "Cannot find context with s
 class _Activity:
     """What the page did while it was loaded and read (gather's request listener)."""
 
+    traffic: PageTraffic = dataclasses.field(default_factory=PageTraffic)
     requests: list[dict[str, str]] = dataclasses.field(default_factory=list)
     loads: int = 0  # main-frame document requests; a redirect chain counts once
     read: int = 0  # `loads` when the document we read had arrived
@@ -166,7 +169,10 @@ EXTRACT_JS = """([mainSelector, excludeSelector, maxChars]) => {
     links.push({href: a.href, text: name.replace(/\\s+/g, ' ').trim().slice(0, 300),
                 visible: a.tagName === 'AREA' ? true : visible(a)});
   }
+  // The URL the document came from: history.pushState/replaceState change location, not it.
+  const entry = performance.getEntriesByType('navigation')[0];
   return {
+    documentUrl: entry && /^https?:/.test(entry.name) ? entry.name : location.href,
     title: document.title || '',
     lang: document.documentElement.getAttribute('lang') || '',
     html: document.documentElement.outerHTML,
@@ -258,7 +264,7 @@ async def gather(
     if looks_like_document(url):
         return await fetch_document(client, url, depth, **reading)
     await block_trackers(page, config)
-    activity = _Activity()
+    activity = _Activity(traffic=request_guard.begin(page))
 
     def record(request: Any) -> None:
         if len(activity.requests) < MAX_REQUESTS:
@@ -373,18 +379,24 @@ async def _load(
         data = await _extract(page, config.timeout, config.exclude_selectors, activity)
     except Unloadable as exc:
         return failed(url, depth, str(exc), response.status)
-    final_url = page.url
+    # Where the document we read came from (a script may have changed the address bar to
+    # another page's URL with the history API: that page is still to be audited).
+    final_url = data["documentUrl"]
     timings = {"navigation_ms": nav_ms, "extract_ms": _ms(started)}
     if not load_complete:
         timings["load_incomplete"] = 1.0
+    network: dict[str, Any] = {"requests": activity.requests}
+    if page.url != final_url:
+        network["address_changed_to"] = page.url
     probes: dict[str, Any] = {
-        "network": {"requests": activity.requests},
+        "network": network,
         "cookies": [_cookie_facts(c) for c in await page.context.cookies(final_url)],
     }
     if response.status < 400:
         hung = not await _run_probes(page, config, needs, probes, timings, activity=activity)
         if hung:
             timings["probe_timeout"] = 1.0  # the page's scripts never end: see page_unusable
+    probes["network"].update(activity.traffic.facts())
     if activity.self_loads:
         timings["self_loads"] = float(activity.self_loads)  # see page_unusable
     if activity.restless:

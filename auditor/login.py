@@ -25,6 +25,8 @@ from auditor.config import ConfigError
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext, Page, Route
 
+    from auditor.site_headers import SiteHeaders
+
 REQUIRED_KEYS = (
     "url",
     "username_selector",
@@ -196,11 +198,12 @@ class GetOnlyGuard:
             return
         if self.allow_post and request.is_navigation_request():
             self.allow_post = False
-            await route.fallback()
+            await route.continue_()  # past the RequestGuard behind this route, which aborts it
             return
         if len(self.blocked) < 100:
             self.blocked.append(f"{request.method} {request.url.split('?')[0]}")
-        await route.abort("blockedbyclient")
+        # "aborted" for a navigation: a blocked form submit leaves the page as it was
+        await route.abort("aborted" if request.is_navigation_request() else "blockedbyclient")
 
 
 async def scripted_login(
@@ -210,6 +213,7 @@ async def scripted_login(
     guard: GetOnlyGuard,
     *,
     timeout: float,
+    site_headers: SiteHeaders | None = None,
 ) -> str:
     """Fill in and submit the login form once; the URL of the page after login. Raises
     LoginFailed (naming no secret) when the form is missing or the logged-in check fails."""
@@ -217,6 +221,8 @@ async def scripted_login(
 
     timeout_ms = timeout * 1000
     page = await context.new_page()
+    if site_headers is not None:
+        await site_headers.attach(page)
     try:
         try:
             await page.goto(login.url, wait_until="domcontentloaded", timeout=timeout_ms)

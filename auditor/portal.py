@@ -85,8 +85,7 @@ class PortalSession(BrowserSession):
         await self.guard.install(context)
         assert self._browser is not None
         self.anonymous = await self._browser.new_context(**super().context_options())
-        if self._config.headers:
-            await self.anonymous.route(self._is_audited_origin, self._add_headers)
+        await self.request_guard.install(self.anonymous)
         await GetOnlyGuard().install(self.anonymous)
 
     @property
@@ -98,6 +97,7 @@ class PortalSession(BrowserSession):
         if page is None or page.is_closed():
             assert self.anonymous is not None
             page = await self.anonymous.new_page()
+            await self.site_headers.attach(page)
         return page
 
 
@@ -145,7 +145,9 @@ class PortalCrawl:
                 choice = find_browser(
                     self.config.browser, managed_executable=pw.chromium.executable_path
                 )
-                session = PortalSession(pw, choice, self.config, state=self.state, guard=guard)
+                session = PortalSession(
+                    pw, choice, self.config, self.audit.limiter, state=self.state, guard=guard
+                )
                 await session.start()
                 try:
                     await self._run(session)
@@ -315,6 +317,7 @@ class PortalCrawl:
             self.credentials,
             session.guard,
             timeout=self.config.timeout,
+            site_headers=session.site_headers,
         )
         session.state = await session.context.storage_state()  # in memory, for a relaunch
         self.masker.add_secrets(state_secrets(session.state))
@@ -345,15 +348,12 @@ class PortalCrawl:
             jar.set(cookie["name"], cookie["value"], cookie["domain"], cookie["path"])
         if self.client is not self._public_client:
             await self.client.aclose()
-        self.client = httpx.AsyncClient(
-            headers=dict(self.audit_client_headers()),
+        self.client = session.site_headers.client(
+            headers={"User-Agent": self.config.bot_user_agent},
             timeout=self.config.timeout,
             follow_redirects=True,
             cookies=jar,
         )
-
-    def audit_client_headers(self) -> Iterable[tuple[str, str]]:
-        return {"User-Agent": self.config.bot_user_agent, **self.config.headers}.items()
 
     def _lost_message(self, url: str) -> str:
         where = f"{url} was sent to the login page"

@@ -90,7 +90,8 @@ _DIGITS = re.compile(r"\d+")
 def normalize_url(url: str, base: str | None = None) -> str | None:
     """The canonical form of an http(s) URL, or None for anything else.
 
-    Resolves against `base`, lowercases scheme and host, drops default ports, the fragment and
+    Resolves against `base`, lowercases scheme and host, drops a user name and password
+    (credentials never travel in our URLs, nor into reports), default ports, the fragment and
     tracking parameters, turns an empty path into "/" and sorts the query parameters by name
     (stable, blank values kept, original encoding kept). Idempotent.
     """
@@ -106,9 +107,6 @@ def normalize_url(url: str, base: str | None = None) -> str | None:
     netloc = f"[{host}]" if ":" in host else host
     if port is not None and port != DEFAULT_PORTS[scheme]:
         netloc = f"{netloc}:{port}"
-    userinfo = parts.netloc.rpartition("@")[0]
-    if userinfo:
-        netloc = f"{userinfo}@{netloc}"
     return urlunsplit((scheme, netloc, parts.path or "/", _clean_query(parts.query), ""))
 
 
@@ -133,7 +131,7 @@ def origin_of(url: str) -> str | None:
     if normalized is None:
         return None
     parts = urlsplit(normalized)
-    return f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}"
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def same_site(url: str, origins: Collection[str]) -> bool:

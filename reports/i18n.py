@@ -105,6 +105,10 @@ UI: Mapping[str, Mapping[str, str]] = {
         "before were kept, the rest was audited afterwards. Pages kept:",
         "portal_pages": "of them logged in (portal)",
         "portal_stopped": "The logged-in part (portal) is incomplete:",
+        "requests_blocked": "Requests the pages' own scripts tried that were not GET or HEAD "
+        "(POST, PUT, DELETE, beacons, form submits), blocked by cx-audit:",
+        "requests_capped": "Requests to the audited site that pages would have made beyond "
+        "cx-audit's limit per page, not made:",
         "pitfalls": "Pitfalls",
         "pitfall": "Pitfall",
         "why_it_matters": "Why it matters",
@@ -342,6 +346,10 @@ UI: Mapping[str, Mapping[str, str]] = {
         "waren onderzocht zijn bewaard, de rest is daarna onderzocht. Bewaarde pagina's:",
         "portal_pages": "daarvan ingelogd (portaal)",
         "portal_stopped": "Het ingelogde deel (portaal) is onvolledig:",
+        "requests_blocked": "Verzoeken van de scripts van de pagina's die geen GET of HEAD "
+        "waren (POST, PUT, DELETE, beacons, formulieren), door cx-audit tegengehouden:",
+        "requests_capped": "Verzoeken aan de onderzochte site boven de grens van cx-audit "
+        "per pagina, niet gedaan:",
         "pitfalls": "Valkuilen",
         "pitfall": "Valkuil",
         "why_it_matters": "Waarom het ertoe doet",

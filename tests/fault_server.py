@@ -15,6 +15,10 @@ index pages so that one audit (one Chromium) covers many faults:
   windows, start downloads, and navigate away (on the site, off the site, and forever).
 - `/trap/`: a calendar that links to the next month forever, a shop whose filters multiply
   query strings, and a page with 10,000 links.
+- `/hostile/`: scripts that POST, PUT and DELETE (fetch, XHR, beacons, a form submit), 600
+  images, a script that takes another page's URL with `history.replaceState`, 10,000
+  `pushState` calls, and redirects, a sitemap and a PDF that lead to the other site (where
+  `--header` values must never arrive).
 
 "Off-site" is a second LocalServer, reached as http://localhost:<port2>/: another origin on
 the same loopback interface, so no request ever leaves 127.0.0.1. Every group also has control
@@ -341,10 +345,69 @@ def trap_routes(_other: str) -> dict[str, Responder]:
     return routes
 
 
-def robots_txt(base: str) -> str:
+PUSH_FLOOD = 10_000  # history.pushState calls in one head script
+MANY_IMAGES = 400  # images on one page, above the request guard's cap (300)
+SECRET_HEADERS = {"X-Api-Key": "K-never-elsewhere", "Authorization": "Bearer A-never-elsewhere"}
+
+
+def state_changing_requests(other: str) -> str:
+    """Every way a load script can ask for more than GET: fetch, XHR, beacons (also to
+    another origin), and a form submit (POST) that would take the page with it."""
+    return (
+        "navigator.sendBeacon('/hostile/api/beacon', 'x');"
+        f"navigator.sendBeacon('{other}/api/beacon', 'x');"
+        "fetch('/hostile/api/fetch', {method: 'POST', body: 'x'}).catch(() => {});"
+        "fetch('/hostile/api/delete', {method: 'DELETE'}).catch(() => {});"
+        "const xhr = new XMLHttpRequest(); xhr.open('PUT', '/hostile/api/xhr'); xhr.send('x');"
+        "addEventListener('load', () => setTimeout(() => {"
+        " const f = document.createElement('form'); f.method = 'post';"
+        " f.action = '/hostile/api/form'; document.body.append(f); f.submit(); }, 0));"
+    )
+
+
+def hostile_routes(other: str) -> dict[str, Responder]:
+    """/hostile/: pages whose scripts and markup try to make us do more than GET, to flood
+    the site with requests, to hide a URL, or to carry --header values elsewhere."""
+    images = "".join(f'<img src="/hostile/img/{n}.png" alt="">' for n in range(MANY_IMAGES))
+    flood = f"for (let i = 0; i < {PUSH_FLOOD}; i++) history.pushState(null, '', '/hostile/p' + i);"
+    faults = {
+        "requests": script_page("Requests", state_changing_requests(other), where="body"),
+        "many-images": page("Many images", f"<p>A gallery.</p>{images}"),
+        "replace-state": script_page(
+            "Replace state", "history.replaceState(null, '', '/hostile/victim');"
+        ),
+        "push-flood": script_page("Push flood", flood),
+        "victim": page("Victim", "<p>A page whose URL another page's script took.</p>"),
+        "hop": "",  # redirects through the other site and back (see FaultSite)
+        "doc.pdf": "",  # redirects to a PDF on the other site
+    }
+    controls = [f"/hostile/after-{n}" for n in (1, 2, 3)]
+    image = f'<img src="{other}/pixel.png" alt="">'
+    index = page(
+        "Hostile pages", links(*(f"/hostile/{name}" for name in faults), *controls[:2]) + image
+    )
+    routes: dict[str, Responder] = {
+        f"/hostile/{name}": respond(200, body) for name, body in faults.items() if body
+    }
+    routes["/hostile/"] = respond(200, index)
+    routes["/hostile/img/*"] = respond(200, b"GIF89a", "image/gif")
+    routes["/hostile/hop"] = redirect(f"{other}/bounce")
+    routes["/hostile/hop-end"] = respond(200, control_page("after a hop through another site"))
+    routes["/hostile/doc.pdf"] = redirect(f"{other}/doc.pdf")
+    routes["/hostile-sitemap.xml"] = redirect(f"{other}/sitemap.xml")
+    for n, url in enumerate(controls, start=1):
+        more = links("/hostile/after-3") if n == 2 else ""
+        routes[url] = respond(
+            200, control_page(f"hostile {n}").replace("</main>", more + "</main>")
+        )
+    return routes
+
+
+def robots_txt(base: str, other: str) -> str:
     return (
         "User-agent: *\nDisallow: /http/private/\n"
         f"Sitemap: {base}/sitemap-broken.xml\nSitemap: {base}/sitemap.xml.gz\n"
+        f"Sitemap: {base}/hostile-sitemap.xml\nSitemap: {other}/sitemap.xml\n"
     )
 
 
@@ -356,6 +419,14 @@ def sitemap_gz(base: str) -> bytes:
         "</urlset>"
     )
     return gzip.compress(xml.encode(), mtime=0)
+
+
+def sitemap_of(*urls: str) -> str:
+    locs = "".join(f"<url><loc>{url}</loc></url>" for url in urls)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'
+    )
 
 
 BROKEN_SITEMAP = (
@@ -400,9 +471,9 @@ class FaultSite:
         self.server.start()
         other = self.other_base
         routes: dict[str, Any] = {}
-        for build in (http_routes, js_routes, trap_routes):
+        for build in (http_routes, js_routes, trap_routes, hostile_routes):
             routes.update(build(other))
-        routes["/robots.txt"] = (200, {"Content-Type": "text/plain"}, robots_txt(self.base))
+        routes["/robots.txt"] = (200, {"Content-Type": "text/plain"}, robots_txt(self.base, other))
         routes["/sitemap.xml.gz"] = (
             200,
             {"Content-Type": "application/gzip"},
@@ -413,6 +484,16 @@ class FaultSite:
         routes["/favicon.ico"] = respond(204, b"", "image/x-icon")
         routes["/trap/calendar/*"] = calendar
         routes["/trap/shop"] = shop
+        xml = {"Content-Type": "application/xml"}
+        self.other.routes.update(
+            {
+                "/bounce": redirect(f"{self.base}/hostile/hop-end"),
+                "/doc.pdf": (200, {"Content-Type": "application/pdf"}, b"%PDF-1.4\n%%EOF\n"),
+                "/sitemap.xml": (200, xml, sitemap_of(f"{self.base}/hostile/after-1")),
+                "/pixel.png": (200, {"Content-Type": "image/gif"}, b"GIF89a"),
+                "/api/beacon": (200, {}, ""),
+            }
+        )
         self.server.routes.update(
             {path: self._timed(r) if callable(r) else r for path, r in routes.items()}
         )

@@ -33,9 +33,16 @@ from auditor.gather import (
     retry_wait,
     too_large,
 )
+from auditor.request_guard import MAX_SITE_REQUESTS
 from auditor.robots import sitemap_entries
 from tests.e2e.conftest import cx_audit
-from tests.fault_server import BROKEN_SITEMAP, MANY_LINKS, FaultSite
+from tests.fault_server import (
+    BROKEN_SITEMAP,
+    MANY_IMAGES,
+    MANY_LINKS,
+    SECRET_HEADERS,
+    FaultSite,
+)
 from tests.servers import LocalServer
 
 TIMEOUT = 2  # seconds a page may take in these audits
@@ -192,8 +199,19 @@ def trap_audit(site: FaultSite, tmp_path_factory: pytest.TempPathFactory) -> Fau
     )
 
 
+@pytest.fixture(scope="module")
+def hostile_audit(site: FaultSite, tmp_path_factory: pytest.TempPathFactory) -> FaultAudit:
+    headers = [
+        arg for name, value in SECRET_HEADERS.items() for arg in ("--header", f"{name}: {value}")
+    ]
+    # 5 s: a page with 400 images on a busy 2-core machine; the page's own timeouts are not
+    # what this audit tests
+    out = tmp_path_factory.mktemp("faults-hostile")
+    return run_audit(site, out, "hostile", *headers, "--timeout", "5")
+
+
 @pytest.mark.e2e
-@pytest.mark.parametrize("name", ["http_audit", "js_audit", "trap_audit"])
+@pytest.mark.parametrize("name", ["http_audit", "js_audit", "trap_audit", "hostile_audit"])
 def test_each_audit_finishes_in_time_with_its_controls_and_no_traceback(
     name: str, request: pytest.FixtureRequest
 ) -> None:
@@ -365,3 +383,60 @@ def test_a_page_with_ten_thousand_links(trap_audit: FaultAudit) -> None:
     item_reason = "crawl trap: more than 5 URLs like /trap/many/item-# (--max-urls-per-pattern)"
     assert reasons[item_reason] == MANY_LINKS - 5
     assert trap_audit.report["site"]["discovered"] > MANY_LINKS
+
+
+@pytest.mark.e2e
+def test_pages_make_no_request_but_get_and_head(hostile_audit: FaultAudit) -> None:
+    site = hostile_audit.site
+    methods = {m for m, path in site.server.requests + site.other.requests}
+    assert methods <= {"GET", "HEAD"}, methods
+    assert not [p for p in site.paths() if p.startswith("/hostile/api/")]
+    page = hostile_audit.page("/hostile/requests")
+    assert page["error"] is None
+    # fetch POST, fetch DELETE, XHR PUT, two beacons and the form submit
+    assert page["metrics"]["blocked_requests"] >= 5, page["metrics"]
+    assert hostile_audit.report["site"]["metrics"]["requests"]["blocked_requests"] >= 5
+
+
+@pytest.mark.e2e
+def test_a_page_cannot_flood_the_site_with_requests(hostile_audit: FaultAudit) -> None:
+    # the browser's GETs (the link checker asks for up to 200 images of a page with HEAD)
+    asked = [p for p in hostile_audit.site.server.paths("GET") if p.startswith("/hostile/img/")]
+    assert 0 < len(asked) <= MAX_SITE_REQUESTS
+    page = hostile_audit.page("/hostile/many-images")
+    assert page["error"] is None
+    assert page["metrics"]["capped_requests"] >= MANY_IMAGES - MAX_SITE_REQUESTS - 5
+
+
+@pytest.mark.e2e
+def test_header_values_never_leave_the_audited_origin(hostile_audit: FaultAudit) -> None:
+    site = hostile_audit.site
+    names = {name.lower() for name in SECRET_HEADERS}
+    other = site.other.headers_seen
+    # the other site was asked: the robots.txt Sitemap line, a sitemap and a PDF that
+    # redirect there, a browser redirect chain through it, an image
+    asked = {path for path, _headers in other}
+    assert {"/sitemap.xml", "/doc.pdf", "/bounce", "/pixel.png"} <= asked, asked
+    leaked = [(p, h) for p, h in other if names & {k.lower() for k in h}]
+    assert not leaked
+    own = dict(site.server.headers_seen)
+    assert own["/hostile/"]["X-Api-Key"] == SECRET_HEADERS["X-Api-Key"]
+    assert own["/hostile/hop-end"]["X-Api-Key"] == SECRET_HEADERS["X-Api-Key"]  # back home
+    assert own["/robots.txt"]["X-Api-Key"] == SECRET_HEADERS["X-Api-Key"]
+
+
+@pytest.mark.e2e
+def test_a_url_taken_by_a_script_is_still_audited(hostile_audit: FaultAudit) -> None:
+    replaced = hostile_audit.page("/hostile/replace-state")
+    assert _path(replaced["final_url"]) == "/hostile/replace-state"
+    assert _path(replaced["metrics"]["address_changed_to"]) == "/hostile/victim"
+    victim = hostile_audit.page("/hostile/victim")
+    assert victim["title"] == "Victim" and victim["error"] is None
+
+
+@pytest.mark.e2e
+def test_a_push_state_flood_does_not_stall_the_worker(hostile_audit: FaultAudit) -> None:
+    flood = hostile_audit.page("/hostile/push-flood")
+    assert flood["error"] is None and _path(flood["final_url"]) == "/hostile/push-flood"
+    for path in ("/hostile/after-1", "/hostile/after-2", "/hostile/after-3"):
+        assert hostile_audit.page(path)["error"] is None

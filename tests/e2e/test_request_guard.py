@@ -1,0 +1,65 @@
+"""The request guard in real Chromium: frames on the audited host wait for the per-host rate
+limit like every page we load, and the page's traffic is counted.
+
+The audited host has a real-looking name resolved to the local server (Chromium's
+--host-resolver-rules): loopback hosts are exempt from the rate limit."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+import pytest
+from playwright.async_api import async_playwright
+
+from auditor import request_guard
+from auditor.browser import find_browser, launch_options
+from auditor.ratelimit import RateLimiter
+from auditor.request_guard import RequestGuard
+from tests.fault_server import page, respond
+from tests.servers import LocalServer
+
+pytestmark = pytest.mark.e2e
+
+HOST = "help.example"
+FRAMES = 6
+RATE = 4.0  # requests per second per host
+
+
+async def load(url: str, origin: str) -> tuple[request_guard.PageTraffic, float]:
+    options: dict[str, Any] = launch_options(find_browser())
+    options["args"] = [*options["args"], f"--host-resolver-rules=MAP {HOST} 127.0.0.1"]
+    guard = RequestGuard({origin}, limiter=RateLimiter(RATE))
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(**options)
+        context = await browser.new_context()
+        await guard.install(context)
+        tab = await context.new_page()
+        traffic = request_guard.begin(tab)
+        started = time.monotonic()
+        await tab.goto(url, wait_until="load", timeout=30_000)
+        seconds = time.monotonic() - started
+        await browser.close()
+    return traffic, seconds
+
+
+def test_frames_on_the_audited_host_wait_for_the_rate_limit() -> None:
+    asked: list[float] = []
+
+    def frame(handler: Any) -> None:
+        asked.append(time.monotonic())
+        respond(200, page("A frame"))(handler)
+
+    frames = "".join(f'<iframe src="/frame/{n}" title="f{n}"></iframe>' for n in range(FRAMES))
+    with LocalServer({"/": (200, {}, page("Frames", frames)), "/frame/*": frame}) as server:
+        port = server.url.rsplit(":", 1)[1]
+        origin = f"http://{HOST}:{port}"
+        traffic, seconds = asyncio.run(load(f"{origin}/", origin))
+    assert len(asked) == FRAMES and traffic.paced == FRAMES
+    # each one no earlier than its slot (the slots are 1/RATE apart; when the browser sends
+    # a request after its slot varies, so gaps between two arrivals do not say much)
+    for n, moment in enumerate(asked):
+        assert moment - asked[0] >= n * 0.9 / RATE, [t - asked[0] for t in asked]
+    assert seconds >= (FRAMES - 1) * 0.8 / RATE
+    assert traffic.blocked == 0 and traffic.capped == 0
