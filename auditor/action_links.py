@@ -11,8 +11,9 @@ A URL is an action link when
    `?do=logOut`, `?delete=true`), or
 2. its last path segment is a command: `/account/opheffen`, `/subscription/cancel`,
    `/logoff`, `/wis-mijn-gegevens`, `/delete-account`. Trailing ids are skipped first
-   (`/unsubscribe/7f3a9c21e8`, `/bestand/verwijderen/12`), and a file extension is ignored
-   (`/logout.php`).
+   (`/unsubscribe/7f3a9c21e8`, `/bestand/verwijderen/12`), and a script's extension is
+   ignored (`/logout.php`). A static file or document is no action (`/icons/close.svg`,
+   `/formulieren/opzeggen.pdf`).
 
 A segment or parameter is a *command* when its word tokens (split on anything that is not a
 letter or digit, and on camelCase; accents folded, so "beëindigen" is "beeindigen")
@@ -127,7 +128,12 @@ knowledgebase blog blogs nieuws news docs handleiding handleidingen guide guides
 """
 ARTICLE_SECTIONS = frozenset(_ARTICLE_SECTIONS.split())
 MAX_COMMAND_TOKENS = 3
-FILE_EXTENSIONS = frozenset({"html", "htm", "php", "asp", "aspx", "jsp", "cgi", "do", "action"})
+SCRIPT_EXTENSIONS = frozenset({"html", "htm", "php", "asp", "aspx", "jsp", "cgi", "do", "action"})
+_STATIC_EXTENSIONS = """
+png jpg jpeg gif svg webp avif ico bmp css js mjs map woff woff2 ttf otf eot pdf doc docx odt
+rtf xls xlsx ods csv txt mp3 mp4 webm ogg wav zip
+"""
+STATIC_EXTENSIONS = frozenset(_STATIC_EXTENSIONS.split())
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
@@ -156,28 +162,31 @@ def is_action_link(url: str, extra: Sequence[str] = ()) -> bool:
     if not segments:
         return False
     stem, dot, extension = segments[-1].rpartition(".")
-    last = tokens(stem if dot and extension.lower() in FILE_EXTENSIONS else segments[-1])
-    if tuple(last) in words:
+    if dot and extension.lower() in STATIC_EXTENSIONS:
+        return False
+    last = tokens(stem if dot and extension.lower() in SCRIPT_EXTENSIONS else segments[-1])
+    if last in words:
         return True
     in_articles = any(ARTICLE_SECTIONS.intersection(tokens(s)) for s in segments[:-1])
     return not in_articles and _is_command(last, words)
 
 
-def tokens(text: str) -> list[str]:
+@lru_cache(maxsize=4096)  # path segments repeat across a site's links
+def tokens(text: str) -> tuple[str, ...]:
     """Lowercase word tokens, accents folded: "wisMijn_Gegevens" -> wis, mijn, gegevens."""
     folded = unicodedata.normalize("NFKD", _CAMEL.sub(r"\1 \2", text))
     plain = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    return [t for t in _NON_ALNUM.split(plain) if t]
+    return tuple(t for t in _NON_ALNUM.split(plain) if t)
 
 
-def _is_command(words: list[str], actions: frozenset[tuple[str, ...]]) -> bool:
-    if tuple(words) in actions:
+def _is_command(words: tuple[str, ...], actions: frozenset[tuple[str, ...]]) -> bool:
+    if words in actions:
         return True
     if len(words) > MAX_COMMAND_TOKENS or QUESTION_WORDS.intersection(words):
         return False
-    return any(tuple(words[: len(a)]) == a for a in actions)
+    return any(words[:n] in actions for n in range(1, len(words)))
 
 
 @lru_cache(maxsize=16)
 def _action_phrases(extra: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
-    return frozenset(t for t in (tuple(tokens(w)) for w in (*ACTION_WORDS, *extra)) if t)
+    return frozenset(t for t in map(tokens, (*ACTION_WORDS, *extra)) if t)

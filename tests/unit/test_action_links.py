@@ -37,6 +37,7 @@ ACTIONS = [
     "/nieuwsbrief?do=unsubscribe",
     "/mijn?logout",
     "/a?cmd=signOut",
+    "/img/pixel.gif?unsubscribe=1",
 ]
 
 ARTICLES = [
@@ -60,6 +61,9 @@ ARTICLES = [
     "/zoeken?q=meterstand&page=2",
     "/help?topic=cancellation",
     "/help#logout",
+    "/icons/close.svg",  # a static file or document does nothing
+    "/js/delete.js",
+    "/formulieren/opzeggen.pdf",
 ]
 
 
@@ -87,5 +91,5 @@ def test_off_site_and_odd_urls() -> None:
 
 
 def test_tokens_fold_accents_and_split_camel_case() -> None:
-    assert tokens("wisMijn_Gegevens.html") == ["wis", "mijn", "gegevens", "html"]
-    assert tokens("beëindigen") == ["beeindigen"]
+    assert tokens("wisMijn_Gegevens.html") == ("wis", "mijn", "gegevens", "html")
+    assert tokens("beëindigen") == ("beeindigen",)
