@@ -89,7 +89,7 @@ def refusal(
     if form.hidden:
         names = ", ".join(dict.fromkeys(name for name, _value in form.hidden))
         return f"the search form has hidden fields ({names})"
-    if is_action_link(form.action, action_words):  # not `url`: the term may be any word
+    if is_action_link(build_url(form, ""), action_words):  # the term may be any word
         return "the search form's action is an action link"
     if robots is not None and not robots.allowed(url):
         return "robots.txt disallows the search form's action"

@@ -40,6 +40,8 @@ def search(action: str, extra: str = "") -> str:
 
 def test_a_plain_search_form_on_the_site_is_submitted() -> None:
     assert why_not(search("/zoeken")) == ""
+    _plan, url = plan_for(search("/zoeken"))
+    assert url == f"{SITE}/zoeken?q=meterstand"
     assert why_not(search(f"{SITE}/zoeken?oud=1")) == ""  # the action's own query is dropped
 
 
@@ -56,6 +58,11 @@ def test_a_plain_search_form_on_the_site_is_submitted() -> None:
         ),
         (search("/account/delete"), "the search form's action is an action link"),
         (search("/abonnement/pauzeren"), "the search form's action is an action link"),
+        (
+            "<form role='search' action='/zoeken'><input type='search' name='delete'"
+            " aria-label='Zoek'></form>",
+            "the search form's action is an action link",
+        ),
         (search("/prive/zoeken"), "robots.txt disallows the search form's action"),
         (
             search("https://voorbeeld.nl:8443/zoeken"),
