@@ -137,7 +137,12 @@ class BrowserSession:
         self._lock = asyncio.Lock()
         self._origins = {o for o in map(origin_of, config.start_urls) if o}
         # What pages may ask of the network, and where --header values may go.
-        self.request_guard = RequestGuard(self._origins, limiter=limiter)
+        self.request_guard = RequestGuard(
+            self._origins,
+            limiter=limiter,
+            action_words=config.deny_links,
+            start_urls=(*config.start_urls, *config.portal_urls),
+        )
         self.site_headers = SiteHeaders(config.headers, self._origins)
         self.generation = 0
         self.version = ""

@@ -20,7 +20,8 @@ index pages so that one audit (one Chromium) covers many faults:
   `pushState` calls, and redirects, a sitemap and a PDF that lead to the other site (where
   `--header` values must never arrive).
 - `/links/`: action links (`/links/account/opheffen`, `?confirm=1`, one on the other site) that
-  must never be requested, next to help articles about those tasks that must be audited; and
+  must never be requested, also not by a page's own iframe, image or script, next to help
+  articles about those tasks that must be audited; and
   `/links/search-*/` start pages, each with a search form the probe must not submit (hidden
   `confirm=1` to `/account/delete`, an action word, a robots-disallowed action, another port).
 
@@ -426,6 +427,14 @@ ARTICLES = (
     "/links/blog/cancel-culture-is-overrated",
 )
 OTHER_ACTION_LINK = "/account/close"  # on the other site: not even a link check
+# A page whose own markup and script ask for action links: the browser must not send them
+LOADS_ACTIONS = "/links/loads-actions"
+LOADS_ACTIONS_PAGE = (
+    '<p>This page tries to act by itself.</p><iframe src="/links/logoff"></iframe>'
+    '<img src="/links/newsletter?confirm=1" alt="">'
+    "<script>addEventListener('load', () => setTimeout(() =>"
+    " location.replace('/links/account/opheffen'), 0));</script>"
+)
 # Start pages whose search form the probe must not submit -> the form's action
 SEARCH_FORMS = {
     "hidden": "/links/account/delete",  # role=search, hidden confirm=1
@@ -453,7 +462,7 @@ def links_routes(other: str) -> dict[str, Responder]:
     """/links/: the index links to action links and to articles about the same tasks, and has
     a plain search form (the probe must still use it); /links/search-*/ each have one form
     that is not plainly a search."""
-    hrefs = [*ACTION_LINKS, f"{other}{OTHER_ACTION_LINK}", *ARTICLES]
+    hrefs = [*ACTION_LINKS, f"{other}{OTHER_ACTION_LINK}", *ARTICLES, LOADS_ACTIONS]
     items = "".join(f'<li><a href="{h}">{escape(TEXTS.get(h, h))}</a></li>' for h in hrefs)
     controls = [f"/links/after-{n}" for n in (1, 2, 3)]
     index = page(
@@ -461,6 +470,7 @@ def links_routes(other: str) -> dict[str, Responder]:
         search_box("/links/zoeken") + f"<ul>{items}</ul>" + links(*controls[:2]),
     )
     routes: dict[str, Responder] = {"/links/": respond(200, index)}
+    routes[LOADS_ACTIONS] = respond(200, page("Loads actions", LOADS_ACTIONS_PAGE))
     for path in ACTION_LINKS:  # answered, so that a request would be seen like any other
         routes[path.partition("?")[0]] = respond(200, page("Done", "<p>It is done.</p>"))
     for path in ARTICLES:

@@ -21,6 +21,7 @@ from tests.e2e.conftest import cx_audit
 from tests.fault_server import (
     ACTION_LINKS,
     ARTICLES,
+    LOADS_ACTIONS,
     OTHER_ACTION_LINK,
     SEARCH_FORMS,
     FaultSite,
@@ -92,6 +93,10 @@ def test_action_links_are_never_requested(links_audit: Audit, site: FaultSite) -
     assert {p: skipped.get(p) for p in ACTION_LINKS} == dict.fromkeys(
         ACTION_LINKS, "destructive-looking link"
     )
+    # the page whose iframe, image and script ask for three of them: audited, three blocked
+    page = links_audit.pages()[LOADS_ACTIONS]
+    assert page["status"] == 200 and page["error"] is None, page
+    assert page["metrics"]["blocked_requests"] == 3, page["metrics"]
 
 
 def test_help_articles_and_a_plain_search_form_are_still_used(
