@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from auditor.action_links import is_action_link, tokens
+from auditor.request_guard import RequestGuard
 
 SITE = "https://example.nl"
 
@@ -93,3 +96,49 @@ def test_off_site_and_odd_urls() -> None:
 def test_tokens_fold_accents_and_split_camel_case() -> None:
     assert tokens("wisMijn_Gegevens.html") == ("wis", "mijn", "gegevens", "html")
     assert tokens("beëindigen") == ("beeindigen",)
+
+
+class _Request:
+    def __init__(self, url: str, navigation: bool) -> None:
+        self.url, self.method, self._navigation = url, "GET", navigation
+
+    def is_navigation_request(self) -> bool:
+        return self._navigation
+
+    @property
+    def frame(self) -> None:
+        raise RuntimeError("a worker's request has no frame")
+
+
+class _Route:
+    def __init__(self, url: str, navigation: bool = False) -> None:
+        self.request = _Request(url, navigation)
+        self.outcome = ""
+
+    async def abort(self, reason: str) -> None:
+        self.outcome = f"abort {reason}"
+
+    async def fallback(self) -> None:
+        self.outcome = "fallback"
+
+
+@pytest.mark.parametrize(
+    ("url", "navigation", "outcome"),
+    [
+        (f"{SITE}/account/delete", False, "abort blockedbyclient"),  # an image, a fetch
+        (f"{SITE}/logout", True, "abort aborted"),  # a script's navigation: the page stays
+        (f"{SITE}/abonnement/pauzeren", True, "abort aborted"),  # deny_links
+        (f"{SITE}/start?confirm=1", True, "fallback"),  # a start URL: the user chose it
+        (f"{SITE}/hulp/abonnement-opzeggen", True, "fallback"),
+        ("https://elders.nl/logout", False, "fallback"),  # not the audited site
+    ],
+)
+def test_the_browser_guard_aborts_action_links_on_the_audited_site(
+    url: str, navigation: bool, outcome: str
+) -> None:
+    guard = RequestGuard(
+        {SITE}, action_words=("pauzeren",), start_urls=(f"{SITE}/start?confirm=1",)
+    )
+    route = _Route(url, navigation)
+    asyncio.run(guard.handle(route))  # type: ignore[arg-type]
+    assert route.outcome == outcome
