@@ -1,9 +1,10 @@
 """Action links: URLs that do something (cancel, delete, log out) rather than show a page.
 
-The public crawl, the link checker and the search probe never request one. A help centre is
-full of articles about those very tasks ("Abonnement opzeggen", "How to cancel your
-subscription"), and those must be audited, so the rule reads the URL's shape, not only its
-words:
+The public crawl, the link checker, the search probe and the browser's request guard
+(auditor/request_guard.py) never request one; the portal crawl adds its own, broader word
+guard (auditor/portal.py). A help centre is full of articles about those very tasks
+("Abonnement opzeggen", "How to cancel your subscription"), and those must be audited, so
+the rule reads the URL's shape, not only its words:
 
 A URL is an action link when
 
