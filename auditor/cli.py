@@ -284,7 +284,7 @@ def audit_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "--deny-link",
             "deny_links",
             multiple=True,
-            help="A word that marks a link as never to follow, e.g. 'afsluiten'.",
+            help="Another action word: links ending in it are never requested, e.g. 'pauzeren'.",
         ),
         click.option(
             "--portal-screenshots",

@@ -80,7 +80,7 @@ class AuditConfig:
     login: Mapping[str, str] = dataclasses.field(default_factory=dict)  # the [login] table
     portal_urls: tuple[str, ...] = ()  # where the portal crawl starts (default: after login)
     portal_prefix: str = ""  # only crawl below this path inside the portal (default: derived)
-    deny_links: tuple[str, ...] = ()  # more words that mark a link as never to follow
+    deny_links: tuple[str, ...] = ()  # more action words (auditor/action_links.py)
     portal_screenshots: bool = False  # screenshots inside the portal (personal data!)
     check_options: Mapping[str, Mapping[str, Any]] = dataclasses.field(default_factory=dict)
 

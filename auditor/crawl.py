@@ -7,20 +7,15 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from auditor.action_links import is_action_link
 from auditor.model import SkippedUrl
-from auditor.urls import (
-    DESTRUCTIVE_WORDS,
-    looks_destructive,
-    normalize_url,
-    origin_of,
-    path_pattern,
-)
+from auditor.urls import normalize_url, origin_of, path_pattern
 
 if TYPE_CHECKING:
     from auditor.robots import RobotsPolicy
@@ -32,6 +27,16 @@ SKIP_NOT_INCLUDED = "not matched by --include"
 SKIP_TOO_DEEP = "deeper than --max-depth"
 SKIP_TRAP = "crawl trap:"
 SKIP_OFF_SITE = "redirects off-site to"
+
+LinkGuard = Callable[[str, str], bool]
+"""(URL, link text) -> True for a link that must never be requested."""
+
+
+def action_link_guard(extra_words: Sequence[str] = ()) -> LinkGuard:
+    """The public crawl's guard: `is_action_link` with the `deny_links` words; the link text
+    is not read (see auditor/action_links.py)."""
+    words = tuple(extra_words)
+    return lambda url, _text: is_action_link(url, words)
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,7 @@ class Frontier:
     Scope is the origins (scheme, host, port) of the start URLs, widened by `add_origin`, and
     `path_prefix`. Out-of-scope URLs are ignored; in-scope URLs that may not be audited are
     recorded in `skipped` with a reason. Start URLs are audited whatever --include, --exclude,
-    `path_prefix` and the destructive-word guard say; only robots.txt can stop them.
+    `path_prefix` and `is_action` (the action-link guard) say; only robots.txt can stop them.
 
     Crawl traps (a calendar that links to the next month for ever, filters that multiply
     query strings) are cut off: at most `max_urls_per_pattern` URLs per path pattern
@@ -73,7 +78,7 @@ class Frontier:
         exclude: Sequence[str] = (),
         path_prefix: str = "",
         robots: RobotsPolicy | None = None,
-        destructive_words: Sequence[str] = DESTRUCTIVE_WORDS,
+        is_action: LinkGuard | None = None,
         max_urls_per_pattern: int = 0,
         max_query_variants: int = 0,
     ) -> None:
@@ -87,7 +92,7 @@ class Frontier:
         self.exclude = tuple(exclude)
         self.path_prefix = path_prefix
         self.robots = robots
-        self.destructive_words = tuple(destructive_words)
+        self.is_action = is_action or action_link_guard()
         self.max_urls_per_pattern = max_urls_per_pattern
         self.max_query_variants = max_query_variants
         self.skipped: list[SkippedUrl] = []
@@ -128,7 +133,7 @@ class Frontier:
     def add(self, url: str, depth: int, *, source: str = "link", text: str = "") -> bool:
         """Queue `url` found at `depth`; True when it was queued (or moved to a lower depth).
 
-        `text` is the link text, checked by the destructive-word guard.
+        `text` is the link text, for a guard that reads it (the portal's).
         """
         normalized = normalize_url(url)
         if normalized is None or not self._in_scope(normalized):
@@ -218,7 +223,7 @@ class Frontier:
     def _skip_reason(self, url: str, depth: int, text: str) -> str | None:
         if self.robots is not None and not self.robots.allowed(url):
             return SKIP_ROBOTS
-        if looks_destructive(url, text, self.destructive_words):
+        if self.is_action(url, text):
             return SKIP_DESTRUCTIVE
         if self.exclude and matches_any(url, self.exclude):
             return SKIP_EXCLUDED

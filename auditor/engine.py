@@ -34,7 +34,7 @@ from auditor.check import Check
 from auditor.classify import classify
 from auditor.config import AuditConfig
 from auditor.conformance import RuleTally, build_conformance
-from auditor.crawl import SKIP_OFF_SITE, SKIP_ROBOTS, CrawlItem, Frontier
+from auditor.crawl import SKIP_OFF_SITE, SKIP_ROBOTS, CrawlItem, Frontier, action_link_guard
 from auditor.gather import (
     MAX_RETRY_WAIT,
     discard_page,
@@ -72,10 +72,10 @@ from auditor.resume import (
     summary_state,
 )
 from auditor.robots import RobotsPolicy, load_robots, sitemap_entries
-from auditor.search_probe import SearchPlan, search_outcome
+from auditor.search_probe import SKIP_PROBE, SearchPlan, refusal, search_outcome
 from auditor.site_headers import SiteHeaders
 from auditor.suppress import Suppressor
-from auditor.urls import DESTRUCTIVE_WORDS, normalize_url, origin_of
+from auditor.urls import normalize_url, origin_of
 from checks import ALL_CHECKS, PAGE_FACTS, SITE_METRICS
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -137,7 +137,12 @@ class BrowserSession:
         self._lock = asyncio.Lock()
         self._origins = {o for o in map(origin_of, config.start_urls) if o}
         # What pages may ask of the network, and where --header values may go.
-        self.request_guard = RequestGuard(self._origins, limiter=limiter)
+        self.request_guard = RequestGuard(
+            self._origins,
+            limiter=limiter,
+            action_words=config.deny_links,
+            start_urls=(*config.start_urls, *config.portal_urls),
+        )
         self.site_headers = SiteHeaders(config.headers, self._origins)
         self.generation = 0
         self.version = ""
@@ -339,7 +344,7 @@ class Audit:
                 robots=None if config.ignore_robots else robots,
                 max_urls_per_pattern=config.max_urls_per_pattern,
                 max_query_variants=config.max_query_variants,
-                destructive_words=(*DESTRUCTIVE_WORDS, *config.deny_links),
+                is_action=action_link_guard(config.deny_links),
             )
             blocked = {s.url for s in frontier.skipped if s.reason == SKIP_ROBOTS}
             if blocked and all(normalize_url(u) in blocked for u in config.start_urls):
@@ -368,6 +373,7 @@ class Audit:
                     timeout=min(config.timeout, 15.0),
                     site_headers=config.headers,
                     site_origins=frozenset(origins),
+                    action_words=config.deny_links,
                 )
             if self.recorder is not None and self.recorder.resumed:
                 self._restore(self.recorder.restore(), frontier)
@@ -468,15 +474,24 @@ class Audit:
             try:
                 await asyncio.gather(*(worker() for _ in range(self.config.concurrency)))
                 if "search" in self.needs and self.config.search_probe:
-                    await self._probe_search(session, client)
+                    await self._probe_search(session, client, frontier)
             finally:
                 await session.close()
 
-    async def _probe_search(self, session: BrowserSession, client: httpx.AsyncClient) -> None:
+    async def _probe_search(
+        self, session: BrowserSession, client: httpx.AsyncClient, frontier: Frontier
+    ) -> None:
         """Use the site's own GET search form once, with a term from its headings (the
-        one form submit cx-audit makes besides a scripted login; never inside a portal)."""
+        one form submit cx-audit makes besides a scripted login; never inside a portal).
+        A form that is not plainly a search is not submitted: listed as skipped."""
         url, term = self.search.query()
-        if not url:
+        if not url or self.search.form is None:
+            return
+        why = refusal(
+            self.search.form, url, frontier.origins, frontier.robots, self.config.deny_links
+        )
+        if why:
+            frontier.skip(url, f"{SKIP_PROBE} {why}")
             return
         page, _generation = await session.new_page()
         await self.limiter.wait(url)

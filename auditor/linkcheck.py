@@ -3,7 +3,9 @@
 The engine submits link targets and image URLs as it finds them; each normalised URL is
 checked once per audit, in its own asyncio task, and `results()` waits for all of them. Only
 HEAD and GET are ever sent: HEAD first, GET (streamed, the body never read) when a server
-refuses HEAD. Redirects are followed by hand so the hops can be counted. Requests share the
+refuses HEAD. Redirects are followed by hand so the hops can be counted. Action links
+(auditor/action_links.py: /account/delete, ?confirm=1…) are never requested, neither as a link
+nor as a redirect hop. Requests share the
 audit's per-host rate limit and at most `per_host` run at once per host. Nothing raises: a
 failure becomes `LinkStatus(error=...)` with a short reason. Only the small `LinkStatus` of
 each URL is kept.
@@ -15,16 +17,17 @@ import asyncio
 import socket
 import ssl
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from auditor.action_links import is_action_link
 from auditor.model import LinkStatus
 from auditor.ratelimit import RateLimiter
-from auditor.urls import looks_destructive, normalize_url, origin_of
+from auditor.urls import normalize_url, origin_of
 
 MAX_REDIRECTS = 10
 MAX_IN_FLIGHT = 16  # requests at once over all hosts, below httpx's default pool of 100
@@ -57,8 +60,11 @@ class LinkChecker:
         max_retry_after: float = 30.0,
         site_headers: Mapping[str, str] | None = None,
         site_origins: frozenset[str] = frozenset(),
+        action_words: Sequence[str] = (),
     ) -> None:
-        """`site_headers` (--header values, often credentials) go only to `site_origins`."""
+        """`site_headers` (--header values, often credentials) go only to `site_origins`;
+        `action_words` are more words that make an action link (`deny_links`)."""
+        self.action_words = tuple(action_words)
         self.client = client
         self.site_headers = dict(site_headers or {})
         self.site_origins = site_origins
@@ -74,9 +80,11 @@ class LinkChecker:
 
     def submit(self, url: str) -> None:
         """Start checking `url` (normalised) unless it was submitted before. URLs that are
-        not http(s), and URLs that look destructive (logout, unsubscribe…), are ignored."""
+        not http(s), and action links (logout, ?confirm=1…), are ignored."""
         key = normalize_url(url)
-        if key is None or key in self._done or key in self._in_flight or looks_destructive(key):
+        if key is None or key in self._done or key in self._in_flight:
+            return
+        if is_action_link(key, self.action_words):
             return
         self._in_flight[key] = asyncio.get_running_loop().create_task(self._run(key))
 
@@ -119,6 +127,10 @@ class LinkChecker:
             if hops == MAX_REDIRECTS:
                 break
             current = urljoin(current, response.headers["location"])
+            if is_action_link(current, self.action_words):  # where it leads, not requested
+                return LinkStatus(
+                    url, status=response.status_code, final_url=current, redirects=hops + 1
+                )
         return LinkStatus(
             url,
             status=response.status_code,

@@ -8,8 +8,9 @@ site with a session, safely.
 - **Where**: from `portal_urls` (or the page the login ends on), only below `portal_prefix`
   (by default the folder of the first portal URL), never a page the public crawl already
   audited and never the login page. Links that look destructive or session-ending (the
-  built-in words, the portal's own such as annuleren and cancel, and `deny_links`) are never
-  followed; no button is clicked and no form submitted.
+  built-in words, the portal's own such as annuleren and cancel, and `deny_links`, anywhere in
+  the URL or the link text) and action links (auditor/action_links.py) are never followed;
+  no button is clicked and no form submitted.
 - **Session loss**: a portal page that ends on the login page (or another page with a
   password field after a redirect, or 401) means the session is gone: cx-audit logs in once
   more when it has a scripted login and tries the page again; otherwise, or when the session
@@ -26,7 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -35,7 +36,7 @@ from playwright.async_api import BrowserContext, Page, async_playwright
 from playwright.async_api import Error as PlaywrightError
 
 from auditor.browser import find_browser
-from auditor.crawl import CrawlItem, Frontier
+from auditor.crawl import CrawlItem, Frontier, LinkGuard, action_link_guard
 from auditor.engine import BrowserSession, is_browser_gone
 from auditor.gather import discard_page
 from auditor.login import (
@@ -51,7 +52,13 @@ from auditor.login import (
 from auditor.model import AuditError, Finding, PageResult, PageSnapshot
 from auditor.privacy import Masker, personal_values
 from auditor.probes.no_session import fetch_without_session
-from auditor.urls import DESTRUCTIVE_WORDS, PORTAL_DESTRUCTIVE_WORDS, normalize_url, origin_of
+from auditor.urls import (
+    DESTRUCTIVE_WORDS,
+    PORTAL_DESTRUCTIVE_WORDS,
+    looks_destructive,
+    normalize_url,
+    origin_of,
+)
 
 if TYPE_CHECKING:
     from auditor.engine import Audit
@@ -185,7 +192,7 @@ class PortalCrawl:
             exclude=config.exclude,
             path_prefix=prefix,
             robots=None if config.ignore_robots else self.robots,
-            destructive_words=portal_deny_words(config.deny_links),
+            is_action=portal_link_guard(config.deny_links),
             max_urls_per_pattern=config.max_urls_per_pattern,
             max_query_variants=config.max_query_variants,
         )
@@ -444,6 +451,15 @@ class PortalCrawl:
 
 def portal_deny_words(extra: Iterable[str] = ()) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*DESTRUCTIVE_WORDS, *PORTAL_DESTRUCTIVE_WORDS, *extra)))
+
+
+def portal_link_guard(extra: Sequence[str] = ()) -> LinkGuard:
+    """Inside the portal a click has consequences: a link is skipped when its URL or text
+    holds any of the portal's deny words anywhere, as well as when the public crawl's
+    action-link rule says so."""
+    words = portal_deny_words(extra)
+    public = action_link_guard(extra)
+    return lambda url, text: looks_destructive(url, text, words) or public(url, text)
 
 
 def folder_of(url: str) -> str:

@@ -6,7 +6,9 @@ request rate, so every browser context gets a `RequestGuard` (a Playwright conte
 also sees popups, cross-origin frames and workers):
 
 - a request that is not GET or HEAD is aborted, whatever made it (fetch/XHR, beacon, form
-  submit, ping), and counted on its page;
+  submit, ping), and counted on its page; so is a request to an action link on the audited
+  origins (auditor/action_links.py: a script's `location = '/logout'`, an iframe or image
+  on `/account/delete`), unless it is a start URL;
 - a page load may make at most `max_site_requests` requests to the audited origins besides
   its own document (images, scripts, frames…): the rest are aborted and counted;
 - a frame document (an iframe) on an audited origin waits for the per-host rate limit, like
@@ -21,12 +23,13 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import weakref
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 from playwright.async_api import Error as PlaywrightError
 
-from auditor.urls import origin_of
+from auditor.action_links import is_action_link
+from auditor.urls import normalize_url, origin_of
 
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext, Page, Route
@@ -60,7 +63,7 @@ class PageTraffic:
     """What one page load asked for that the guard stopped or held."""
 
     site_requests: int = 0  # to the audited origins, besides the page's own document
-    blocked: int = 0  # not GET/HEAD: aborted
+    blocked: int = 0  # not GET/HEAD, or an action link on the audited origins: aborted
     capped: int = 0  # over max_site_requests: aborted
     paced: int = 0  # frame documents that waited for the rate limit
 
@@ -95,10 +98,14 @@ class RequestGuard:
         *,
         limiter: RateLimiter | None = None,
         max_site_requests: int = MAX_SITE_REQUESTS,
+        action_words: Sequence[str] = (),
+        start_urls: Collection[str] = (),
     ) -> None:
         self.origins = origins  # the audited origins (scheme://host[:port])
         self.limiter = limiter
         self.max_site_requests = max_site_requests
+        self.action_words = tuple(action_words)  # deny_links
+        self.start_urls = frozenset(filter(None, map(normalize_url, start_urls)))
 
     async def install(self, context: BrowserContext) -> None:
         await context.add_init_script(HISTORY_GUARD_JS)
@@ -111,11 +118,11 @@ class RequestGuard:
     async def _handle(self, route: Route) -> None:
         request = route.request
         traffic = _traffic_of(request)
-        if request.method not in SAFE_METHODS:
+        if request.method not in SAFE_METHODS or self._is_action(request.url):
             if traffic is not None:
                 traffic.blocked += 1
-            # "aborted": a blocked form submit leaves the page as it was (any other reason
-            # puts Chromium's error page in its place)
+            # "aborted": a blocked form submit or script navigation leaves the page as it was
+            # (any other reason puts Chromium's error page in its place)
             await route.abort("aborted" if request.is_navigation_request() else "blockedbyclient")
             return
         if origin_of(request.url) in self.origins and not _is_page_document(request):
@@ -130,6 +137,14 @@ class RequestGuard:
                     traffic.paced += 1
                 await self.limiter.wait(request.url)
         await route.fallback()
+
+    def _is_action(self, url: str) -> bool:
+        """An action link on the audited origins that the user did not start the audit at."""
+        return (
+            origin_of(url) in self.origins
+            and is_action_link(url, self.action_words)
+            and normalize_url(url) not in self.start_urls
+        )
 
 
 def _traffic_of(request: Any) -> PageTraffic | None:

@@ -4,21 +4,34 @@ While the crawl goes on, `SearchPlan.observe` keeps the first GET search form it
 headings of the first pages; at the end the engine loads `query()` once in the browser and
 stores `search_outcome` in `SiteSummary.search`, which `site-search-broken` judges. `observe`
 returns what it took from the page, so a resumed audit can `replay` it without the page.
+
+The probe is a form submit on a site we do not control, so `refusal` lets it submit only a
+form that is plainly a search: its action on an audited origin (scheme, host and port), allowed
+by robots.txt, not an action link (auditor/action_links.py), and without hidden fields (a
+hidden `confirm=1` turns a "search" into a command). Otherwise nothing is requested and the
+search URL is listed as skipped with the reason.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING, Any
 
+from auditor.action_links import is_action_link
 from auditor.model import PageSnapshot
+from auditor.urls import origin_of
 from checks.findability.content import main_root
 from checks.findability.search_form import SearchForm, page_headings, search_form, search_term
 from checks.findability.search_form import search_url as build_url
 from checks.language.page_language import page_language
 
+if TYPE_CHECKING:
+    from auditor.robots import RobotsPolicy
+
 HEADING_PAGES = 200
 RESULT_TEXT_CHARS = 5000
+SKIP_PROBE = "search probe not run:"
 
 
 class SearchPlan:
@@ -60,6 +73,27 @@ class SearchPlan:
             return "", ""
         term = search_term(self.headings, self.language or "nl")
         return (build_url(self.form, term), term) if term else ("", "")
+
+
+def refusal(
+    form: SearchForm,
+    url: str,
+    origins: Collection[str],
+    robots: RobotsPolicy | None,
+    action_words: Sequence[str] = (),
+) -> str:
+    """Why the probe must not load `url` (the submit of `form`), or "" when it may."""
+    origin = origin_of(form.action)
+    if origin not in origins:
+        return f"the search form submits to another origin ({origin})"
+    if form.hidden:
+        names = ", ".join(dict.fromkeys(name for name, _value in form.hidden))
+        return f"the search form has hidden fields ({names})"
+    if is_action_link(build_url(form, ""), action_words):  # the term may be any word
+        return "the search form's action is an action link"
+    if robots is not None and not robots.allowed(url):
+        return "robots.txt disallows the search form's action"
+    return ""
 
 
 def search_outcome(page: PageSnapshot, term: str) -> dict[str, Any]:

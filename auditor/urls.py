@@ -1,6 +1,7 @@
 """URL helpers shared by the crawler, robots.txt and the rate limiter: normalisation (so one
-page is audited once), origins, loopback detection, the destructive-link guard and the path
-patterns of the crawl-trap guard."""
+page is audited once), origins, loopback detection, the portal's destructive-link guard and
+the path patterns of the crawl-trap guard. The public crawl's guard is
+auditor/action_links.py."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ TRACKING_PARAMS = frozenset(
 )
 TRACKING_PREFIXES = ("utm_",)
 
-# Links the crawler must never follow: visiting them could end a session or change data.
+# Links the portal crawl must never follow: visiting them could end a session or change data.
 DESTRUCTIVE_WORDS: tuple[str, ...] = (
     "logout",
     "log out",

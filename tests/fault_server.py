@@ -19,6 +19,11 @@ index pages so that one audit (one Chromium) covers many faults:
   images, a script that takes another page's URL with `history.replaceState`, 10,000
   `pushState` calls, and redirects, a sitemap and a PDF that lead to the other site (where
   `--header` values must never arrive).
+- `/links/`: action links (`/links/account/opheffen`, `?confirm=1`, one on the other site) that
+  must never be requested, also not by a page's own iframe, image or script, next to help
+  articles about those tasks that must be audited; and
+  `/links/search-*/` start pages, each with a search form the probe must not submit (hidden
+  `confirm=1` to `/account/delete`, an action word, a robots-disallowed action, another port).
 
 "Off-site" is a second LocalServer, reached as http://localhost:<port2>/: another origin on
 the same loopback interface, so no request ever leaves 127.0.0.1. Every group also has control
@@ -403,6 +408,90 @@ def hostile_routes(other: str) -> dict[str, Responder]:
     return routes
 
 
+# --- /links/: action links vs articles, and search forms not to submit (issue 17) -----------
+
+ACTION_LINKS = (
+    "/links/account/opheffen",
+    "/links/subscription/cancel",
+    "/links/logoff",
+    "/links/account/close",
+    "/links/wis-mijn-gegevens",
+    "/links/account/delete",
+    "/links/settings?action=delete",
+    "/links/newsletter?confirm=1",
+)
+ARTICLES = (
+    "/links/hulp/abonnement-opzeggen",
+    "/links/help/how-to-cancel-your-subscription",
+    "/links/help/delete-your-account",
+    "/links/blog/cancel-culture-is-overrated",
+)
+OTHER_ACTION_LINK = "/account/close"  # on the other site: not even a link check
+# A page whose own markup and script ask for action links: the browser must not send them
+LOADS_ACTIONS = "/links/loads-actions"
+LOADS_ACTIONS_PAGE = (
+    '<p>This page tries to act by itself.</p><iframe src="/links/logoff"></iframe>'
+    '<img src="/links/newsletter?confirm=1" alt="">'
+    "<script>addEventListener('load', () => setTimeout(() =>"
+    " location.replace('/links/account/opheffen'), 0));</script>"
+)
+# Start pages whose search form the probe must not submit -> the form's action
+SEARCH_FORMS = {
+    "hidden": "/links/account/delete",  # role=search, hidden confirm=1
+    "action-word": "/links/zoeken/verwijderen",
+    "robots": "/http/private/zoeken",  # robots.txt disallows /http/private/
+    "other-port": "/zoeken",  # on 127.0.0.1 at the other server's port
+}
+TEXTS = {
+    "/links/account/opheffen": "Account opheffen",
+    "/links/subscription/cancel": "Manage",
+    "/links/hulp/abonnement-opzeggen": "Abonnement opzeggen",
+    "/links/help/delete-your-account": "Delete your account",
+}
+
+
+def search_box(action: str, hidden: str = "") -> str:
+    return (
+        f'<form role="search" method="get" action="{action}">{hidden}'
+        '<label for="q">Zoeken</label><input id="q" type="search" name="q"><button>Zoek</button>'
+        "</form>"
+    )
+
+
+def links_routes(other: str) -> dict[str, Responder]:
+    """/links/: the index links to action links and to articles about the same tasks, and has
+    a plain search form (the probe must still use it); /links/search-*/ each have one form
+    that is not plainly a search."""
+    hrefs = [*ACTION_LINKS, f"{other}{OTHER_ACTION_LINK}", *ARTICLES, LOADS_ACTIONS]
+    items = "".join(f'<li><a href="{h}">{escape(TEXTS.get(h, h))}</a></li>' for h in hrefs)
+    controls = [f"/links/after-{n}" for n in (1, 2, 3)]
+    index = page(
+        "Meterstand en abonnement",
+        search_box("/links/zoeken") + f"<ul>{items}</ul>" + links(*controls[:2]),
+    )
+    routes: dict[str, Responder] = {"/links/": respond(200, index)}
+    routes[LOADS_ACTIONS] = respond(200, page("Loads actions", LOADS_ACTIONS_PAGE))
+    for path in ACTION_LINKS:  # answered, so that a request would be seen like any other
+        routes[path.partition("?")[0]] = respond(200, page("Done", "<p>It is done.</p>"))
+    for path in ARTICLES:
+        title = TEXTS.get(path, path.rsplit("/", 1)[1].replace("-", " ").capitalize())
+        routes[path] = respond(200, page(title, "<p>Here is how, step by step.</p>"))
+    results = page("Zoekresultaten", links(*ARTICLES[:2]))
+    routes["/links/zoeken"] = respond(200, results)
+    same_host_other_port = other.replace("localhost", "127.0.0.1")
+    confirm = '<input type="hidden" name="confirm" value="1">'
+    for name, action in SEARCH_FORMS.items():
+        target = same_host_other_port + action if name == "other-port" else action
+        form = search_box(target, confirm if name == "hidden" else "")
+        routes[f"/links/search-{name}/"] = respond(200, page("Meterstand doorgeven", form))
+        if name != "other-port":
+            routes[action] = respond(200, results)
+    for n, url in enumerate(controls, start=1):
+        more = links("/links/after-3") if n == 2 else ""
+        routes[url] = respond(200, control_page(f"links {n}").replace("</main>", more + "</main>"))
+    return routes
+
+
 def robots_txt(base: str, other: str) -> str:
     return (
         "User-agent: *\nDisallow: /http/private/\n"
@@ -473,6 +562,7 @@ class FaultSite:
         routes: dict[str, Any] = {}
         for build in (http_routes, js_routes, trap_routes, hostile_routes):
             routes.update(build(other))
+        routes.update(links_routes(other))
         routes["/robots.txt"] = (200, {"Content-Type": "text/plain"}, robots_txt(self.base, other))
         routes["/sitemap.xml.gz"] = (
             200,
@@ -492,6 +582,8 @@ class FaultSite:
                 "/sitemap.xml": (200, xml, sitemap_of(f"{self.base}/hostile/after-1")),
                 "/pixel.png": (200, {"Content-Type": "image/gif"}, b"GIF89a"),
                 "/api/beacon": (200, {}, ""),
+                OTHER_ACTION_LINK: (200, {}, page("Closed")),
+                "/zoeken": (200, {}, page("Zoekresultaten")),
             }
         )
         self.server.routes.update(

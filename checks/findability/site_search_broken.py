@@ -14,8 +14,9 @@ load error), says it found nothing ("geen resultaten", "niets gevonden", "0 resu
 results", "nothing found", "did not match any"; a question such as "Geen resultaten?" is a
 tip, not a verdict), or shows no result links at all. Answers that refuse a checker rather
 than a person (401, 403, 429, 999…) are not judged, and a time-out is reported as *needs
-review*. Without a probe result (no search form, or `--no-probe`) nothing is reported. The
-check declares `needs=("search",)`, so the engine runs the probe only when it is selected.
+review*. Without a probe result (no search form, `--no-probe`, or a form that is not plainly
+a search, listed as skipped: see auditor/search_probe.py) nothing is reported. The check
+declares `needs=("search",)`, so the engine runs the probe only when it is selected.
 
 ## Why is this bad?
 A search box that finds nothing for a word the site itself uses in its headings tells

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.crawl import CrawlItem, Frontier
+from auditor.crawl import CrawlItem, Frontier, action_link_guard
 from auditor.model import SkippedUrl
 from auditor.robots import RobotsPolicy
 
@@ -166,22 +166,30 @@ def test_include_globs_and_start_url_exemption() -> None:
     ]
 
 
-def test_destructive_links_are_skipped_with_reason() -> None:
+def test_action_links_are_skipped_with_reason() -> None:
     frontier = Frontier([f"{SITE}/"])
     assert not frontier.add(f"{SITE}/account/logout", 1)
-    assert not frontier.add(f"{SITE}/account/x7", 1, text="Uitloggen")
-    assert not frontier.add(f"{SITE}/abonnement-opzeggen", 1)
+    assert not frontier.add(f"{SITE}/subscription/cancel", 1, text="Manage")
+    assert not frontier.add(f"{SITE}/nieuwsbrief?confirm=1", 1)
+    assert frontier.add(f"{SITE}/hulp/abonnement-opzeggen", 1, text="Abonnement opzeggen")
+    assert frontier.add(f"{SITE}/account/x7", 1, text="Uitloggen")  # the text is not read
     assert frontier.add(f"{SITE}/deleted-scenes-faq", 1)
     assert reasons(frontier) == {
         f"{SITE}/account/logout": "destructive-looking link",
-        f"{SITE}/account/x7": "destructive-looking link",
-        f"{SITE}/abonnement-opzeggen": "destructive-looking link",
+        f"{SITE}/subscription/cancel": "destructive-looking link",
+        f"{SITE}/nieuwsbrief?confirm=1": "destructive-looking link",
     }
 
 
-def test_own_destructive_words() -> None:
-    frontier = Frontier([f"{SITE}/"], destructive_words=("annuleren",))
-    assert not frontier.add(f"{SITE}/bestelling/annuleren", 1)
+def test_own_action_words() -> None:
+    frontier = Frontier([f"{SITE}/"], is_action=action_link_guard(("pauzeren",)))
+    assert not frontier.add(f"{SITE}/abonnement/pauzeren", 1)
+    assert not frontier.add(f"{SITE}/logout", 1)  # the built-in words stay
+
+
+def test_another_guard_may_read_the_link_text() -> None:
+    frontier = Frontier([f"{SITE}/"], is_action=lambda _url, text: text == "Annuleren")
+    assert not frontier.add(f"{SITE}/aanvraag/12", 1, text="Annuleren")
     assert frontier.add(f"{SITE}/logout", 1)
 
 

@@ -195,11 +195,28 @@ def test_each_url_is_requested_once_however_often_it_is_submitted():
     assert limiter.urls == [url]  # the shared rate limit is asked before every request
 
 
-def test_non_http_and_destructive_urls_are_ignored():
-    with serve({"/uitloggen": OK}) as server:
-        found = check(["mailto:a@voorbeeld.nl", "tel:+31201234567", server.url + "/uitloggen"])
+def test_non_http_urls_and_action_links_are_ignored():
+    paths = ["/uitloggen", "/subscription/cancel", "/nieuwsbrief?confirm=1", "/abonnement/pauzeren"]
+    with serve(dict.fromkeys(paths, OK)) as server:
+        found = check(
+            ["mailto:a@voorbeeld.nl", "tel:+31201234567", *(server.url + p for p in paths)],
+            action_words=("pauzeren",),
+        )
         assert server.requests == []
     assert found == {}
+
+
+def test_a_redirect_to_an_action_link_is_not_followed():
+    with serve({"/go": redirect("/account/delete"), "/account/delete": OK}) as server:
+        found = check([server.url + "/go"])
+        assert server.requests == [("HEAD", "/go")]
+    status = found[server.url + "/go"]
+    assert (status.status, status.final_url, status.redirects) == (
+        302,
+        server.url + "/account/delete",
+        1,
+    )
+    assert not status.broken
 
 
 @pytest.mark.parametrize(("per_host", "waves"), [(2, 2), (4, 1)])

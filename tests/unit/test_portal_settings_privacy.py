@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from auditor.action_links import is_action_link
 from auditor.config import AuditConfig, ConfigError
 from auditor.config_file import load_config
 from auditor.gate import gate_reasons
@@ -22,10 +23,10 @@ from auditor.login import (
     state_secrets,
 )
 from auditor.model import Severity
-from auditor.portal import folder_of, portal_deny_words
+from auditor.portal import folder_of, portal_deny_words, portal_link_guard
 from auditor.privacy import MASK, Masker, personal_values
 from auditor.testing import make_page
-from auditor.urls import DESTRUCTIVE_WORDS, looks_destructive
+from auditor.urls import looks_destructive
 from checks.escalation import contact_email_not_linked, contact_phone_not_linked
 from checks.escalation.contacts import contact_facts
 from checks.language import unexplained_abbreviation
@@ -229,9 +230,13 @@ def test_the_portal_deny_list(url, text):
     assert looks_destructive(url, text, words)
 
 
-def test_the_public_crawl_keeps_its_own_list():
-    assert not looks_destructive("https://x.nl/help/cancel-your-order", "", DESTRUCTIVE_WORDS)
-    assert looks_destructive("https://x.nl/help/cancel-your-order", "", portal_deny_words())
+def test_the_portal_guard_is_broader_than_the_public_one():
+    article = "https://x.nl/help/cancel-your-order"
+    assert not is_action_link(article)
+    assert portal_link_guard()(article, "")
+    assert portal_link_guard()("https://x.nl/mijn/aanvraag/12", "Aanvraag annuleren")
+    assert portal_link_guard()("https://x.nl/mijn/account/close", "")  # the public rule too
+    assert portal_link_guard(["pauzeren"])("https://x.nl/mijn/abonnement/pauzeren", "")
 
 
 def test_the_portal_folder():
