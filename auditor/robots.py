@@ -102,6 +102,9 @@ async def load_robots(
     except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
         policy.set_rules(origin, DISALLOW_ALL)
         return RobotsUnread(f"no connection: {_first_line(exc)}", unreachable=True)
+    except httpx.TimeoutException:
+        policy.set_rules(origin, DISALLOW_ALL)
+        return RobotsUnread(f"timeout: no complete answer within {deadline:g} s")
     except httpx.HTTPError as exc:
         policy.set_rules(origin, DISALLOW_ALL)
         return RobotsUnread(_first_line(exc))
