@@ -355,7 +355,7 @@ class Audit:
             if self.recorder is not None and self.recorder.resumed:
                 self._restore(self.recorder.restore(), frontier)
             await self._stage(self._crawl(frontier, client))
-            if config.portal:
+            if config.portal and self.interrupted_by is None:
                 from auditor.portal import PortalCrawl
 
                 await self._stage(PortalCrawl(self, client, robots).run())
