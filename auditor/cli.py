@@ -440,6 +440,14 @@ def execute_audit(config: AuditConfig) -> tuple[AuditResult, Baseline | None]:
             err=True,
         )
         sys.exit(128 + stopped_by[0])
+    for origin, why in written.result.site_metrics.get("robots_unread", {}).items():
+        message = (
+            f"robots.txt of {origin} could not be read ({why}): as RFC 9309 asks, nothing "
+            "there was crawled"
+        )
+        if not written.result.audited:
+            fail(f"{message}; the reports say so")
+        click.echo(f"warning: {message}", err=True)
     return written.result, baseline
 
 

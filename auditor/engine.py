@@ -55,6 +55,7 @@ from auditor.model import (
     PageSummary,
     Pitfall,
     SiteSummary,
+    SkippedUrl,
     utcnow,
 )
 from auditor.prioritize import prioritize
@@ -71,7 +72,7 @@ from auditor.resume import (
     summary_from_state,
     summary_state,
 )
-from auditor.robots import RobotsPolicy, load_robots, sitemap_entries
+from auditor.robots import RobotsPolicy, RobotsUnread, load_robots, sitemap_entries
 from auditor.search_probe import SKIP_PROBE, SearchPlan, refusal, search_outcome
 from auditor.site_headers import SiteHeaders
 from auditor.suppress import Suppressor
@@ -292,7 +293,8 @@ class Audit:
         self.started_at = recorder.started_at if recorder else utcnow()
         self.resumed: dict[str, int] = {}  # {"run", "pages"} when --resume restored pages
         self.interrupted_by: int | None = None  # the signal that stopped the crawl
-        self._crawl_task: asyncio.Task[None] | None = None
+        self._stage_task: asyncio.Task[None] | None = None
+        self.robots_unread: dict[str, RobotsUnread] = {}  # origin -> why (all disallowed)
         # Set by the portal crawl: masks personal data in everything the result keeps, and
         # its summary for report.json (site.metrics.portal).
         self.redactor: Redactor | None = None
@@ -323,17 +325,7 @@ class Audit:
         ):
             robots = RobotsPolicy()
             origins = [o for o in dict.fromkeys(map(origin_of, config.start_urls)) if o]
-            for origin in origins:
-                await self.limiter.wait(origin)
-                try:
-                    await load_robots(client, origin, config.bot_user_agent, robots)
-                except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-                    raise AuditAbort(
-                        f"cannot reach {origin} ({_reason(exc)}); check the address and that "
-                        "the site is up"
-                    ) from exc
-                except httpx.HTTPError:
-                    pass  # robots.txt unreadable for another reason: crawl as if absent
+            await self._stage(self._load_robots(client, origins, robots))
             frontier = Frontier(
                 config.start_urls,
                 max_pages=config.max_pages,
@@ -348,24 +340,15 @@ class Audit:
             )
             blocked = {s.url for s in frontier.skipped if s.reason == SKIP_ROBOTS}
             if blocked and all(normalize_url(u) in blocked for u in config.start_urls):
-                raise AuditAbort(
-                    f"robots.txt disallows {config.start_urls[0]}; audit another start URL, or "
-                    "use --ignore-robots if this is your own site"
-                )
-            if config.sitemaps:
-                for origin in origins:
-                    problems: list[tuple[str, str]] = []
-                    entries = await sitemap_entries(
-                        client, origin, robots.sitemaps(origin), problems=problems
+                if not self.robots_unread:
+                    raise AuditAbort(
+                        f"robots.txt disallows {config.start_urls[0]}; audit another start URL, "
+                        "or use --ignore-robots if this is your own site"
                     )
-                    for sitemap, why in problems:  # the crawl goes on without it
-                        self.collected.errors.append(
-                            AuditError(sitemap, f"sitemap not read: {why}")
-                        )
-                    for entry in entries:
-                        frontier.add(entry.url, 1, source="sitemap")
-                        if entry.lastmod:
-                            self.sitemap_lastmod[entry.url] = entry.lastmod
+                # RFC 9309: an unreadable robots.txt disallows everything; the report says so
+                return self._result(frontier, {})
+            if config.sitemaps:
+                await self._stage(self._read_sitemaps(client, origins, robots, frontier))
             if "links" in self.needs:
                 self.links = LinkChecker(
                     checker_client,
@@ -377,30 +360,90 @@ class Audit:
                 )
             if self.recorder is not None and self.recorder.resumed:
                 self._restore(self.recorder.restore(), frontier)
-            await self._until_interrupted(self._crawl(frontier, client))
+            await self._stage(self._crawl(frontier, client))
             if config.portal and self.interrupted_by is None:
                 from auditor.portal import PortalCrawl
 
-                await self._until_interrupted(PortalCrawl(self, client, robots).run())
-            if self.links is None:
-                statuses = {}
-            elif self.interrupted_by is None:
-                statuses = await self.links.results()
-            else:
-                statuses = self.links.finished()
+                await self._stage(PortalCrawl(self, client, robots).run())
+            statuses: dict[str, LinkStatus] = {}
+            if self.links is not None:
+                await self._stage(self._wait_for_links(self.links, statuses))
+                if self.interrupted_by is not None:
+                    statuses = self.links.finished()
         return self._result(frontier, statuses)
 
-    async def _until_interrupted(self, crawl: Coroutine[Any, Any, None]) -> None:
-        """Run one crawl (the public site, then the portal) as the task a signal cancels."""
+    async def _stage(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run one stage of the audit (robots.txt, sitemaps, the public crawl, the portal,
+        the last link checks) as the task a signal cancels. Every stage that waits on the
+        network or the browser goes through here, so a signal stops whichever one runs;
+        after a signal the remaining stages are skipped."""
         if self.interrupted_by is not None:
-            crawl.close()
+            work.close()
             return
-        self._crawl_task = asyncio.create_task(crawl)
+        self._stage_task = asyncio.create_task(work)
         try:
-            await self._crawl_task
+            await self._stage_task
         except asyncio.CancelledError:
             if self.interrupted_by is None:
                 raise
+        finally:
+            self._stage_task = None
+
+    async def _load_robots(
+        self, client: httpx.AsyncClient, origins: list[str], robots: RobotsPolicy
+    ) -> None:
+        """robots.txt of each start origin; an unreadable one disallows its origin (RFC
+        9309), which `robots_unread` records for the report (unless --ignore-robots). When
+        no start origin can be reached at all, the audit cannot start."""
+        unread: dict[str, RobotsUnread] = {}
+        for origin in origins:
+            await self.limiter.wait(origin)
+            why = await load_robots(
+                client, origin, self.config.bot_user_agent, robots, deadline=self.config.timeout
+            )
+            if why is not None:
+                unread[origin] = why
+        down = [origin for origin, why in unread.items() if why.unreachable]
+        if down and len(down) == len(origins):
+            raise AuditAbort(
+                f"cannot reach {down[0]} ({unread[down[0]].reason}); check the address and "
+                "that the site is up"
+            )
+        if not self.config.ignore_robots:
+            self.robots_unread = unread
+
+    async def _read_sitemaps(
+        self,
+        client: httpx.AsyncClient,
+        origins: list[str],
+        robots: RobotsPolicy,
+        frontier: Frontier,
+    ) -> None:
+        """Queue the pages the sitemaps list; what a cap left out is listed as skipped."""
+        for origin in origins:
+            problems: list[tuple[str, str]] = []
+            capped: list[tuple[str, str]] = []
+            entries = await sitemap_entries(
+                client,
+                origin,
+                robots.sitemaps(origin),
+                deadline=self.config.timeout,
+                limiter=self.limiter,
+                problems=problems,
+                capped=capped,
+            )
+            for sitemap, why in problems:  # the crawl goes on without it
+                self.collected.errors.append(AuditError(sitemap, f"sitemap not read: {why}"))
+            for sitemap, why in capped:
+                frontier.skip(sitemap, why)
+            for entry in entries:
+                frontier.add(entry.url, 1, source="sitemap")
+                if entry.lastmod:
+                    self.sitemap_lastmod[entry.url] = entry.lastmod
+
+    @staticmethod
+    async def _wait_for_links(links: LinkChecker, statuses: dict[str, LinkStatus]) -> None:
+        statuses.update(await links.results())
 
     def interrupt(self, signum: int) -> None:
         """SIGINT/SIGTERM: stop crawling, keep every page gathered so far, and let the audit
@@ -410,8 +453,8 @@ class Audit:
         loop = asyncio.get_running_loop()
         for other in STOP_SIGNALS:
             loop.remove_signal_handler(other)
-        if self._crawl_task is not None:
-            self._crawl_task.cancel()
+        if self._stage_task is not None:
+            self._stage_task.cancel()
 
     async def run_until_signal(self) -> AuditResult:
         loop = asyncio.get_running_loop()
@@ -876,6 +919,8 @@ class Audit:
         errors = list(self.collected.errors)
         if self.portal_summary:
             metrics["portal"] = dict(self.portal_summary)
+        if self.robots_unread:
+            metrics["robots_unread"] = {o: why.reason for o, why in self.robots_unread.items()}
         if self.redactor is not None:  # the portal's personal data, wherever it ended up
             redactor = self.redactor
             findings = redactor.findings(findings)
@@ -890,7 +935,10 @@ class Audit:
             discovered=frontier.discovered + (portal.discovered if portal else 0),
             not_audited=frontier.not_audited + (portal.not_audited if portal else 0),
             site_metrics=metrics,
-            skipped=tuple(frontier.skipped) + tuple(portal.skipped if portal else ()),
+            skipped=tuple(
+                _unread_robots(skip, self.robots_unread)
+                for skip in (*frontier.skipped, *(portal.skipped if portal else ()))
+            ),
             pages=tuple(pages),
             findings=tuple(findings),
             issues=tuple(prioritize(findings, site, infos, self.collected.screenshots)),
@@ -934,6 +982,14 @@ def traffic_totals(pages: Iterable[PageResult]) -> dict[str, int]:
     """The site's totals of the request guard's page metrics (none when all are 0)."""
     totals = {name: sum(p.metrics.get(name, 0) for p in pages) for name in TRAFFIC_METRICS}
     return {name: count for name, count in totals.items() if count}
+
+
+def _unread_robots(skip: SkippedUrl, unread: Mapping[str, RobotsUnread]) -> SkippedUrl:
+    """A URL skipped because its origin's robots.txt could not be read says so."""
+    why = unread.get(origin_of(skip.url) or "")
+    if why is None or skip.reason != SKIP_ROBOTS:
+        return skip
+    return SkippedUrl(skip.url, f"robots.txt could not be read ({why.reason}): site not crawled")
 
 
 def _follow(frontier: Frontier, links: Iterable[Link], depth: int) -> None:

@@ -28,6 +28,7 @@ from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 from auditor import request_guard
 from auditor.blocking import block_trackers
 from auditor.config import AuditConfig
+from auditor.deadline import DeadlineExceeded, deadline
 from auditor.model import Link, PageSnapshot, utcnow
 from auditor.probes import PAGE_PROBES
 from auditor.probes.pdf import inspect_pdf
@@ -200,32 +201,37 @@ async def fetch_document(
     url: str,
     depth: int,
     *,
+    timeout: float,
     inspect_pdf: bool = False,
     max_bytes: int = 0,
 ) -> PageSnapshot:
     """Record a non-HTML URL (PDF, image…) from its response headers. The body is read only
-    for a PDF that is to be inspected (`probes["pdf"]`), and at most `max_bytes` of it."""
+    for a PDF that is to be inspected (`probes["pdf"]`), and at most `max_bytes` of it. The
+    whole fetch, body included, has `timeout` seconds (a deadline, not a read timeout)."""
     started = time.perf_counter()
+    pdf = False
+    body: bytes | None = None
     try:
-        async with client.stream("GET", url) as response:
+        async with deadline(timeout), client.stream("GET", url) as response:
             headers = {k.lower(): v for k, v in response.headers.items()}
             content_type = headers.get("content-type", "application/octet-stream")
-            probes: dict[str, Any] = {}
-            if inspect_pdf and response.status_code < 400 and _is_pdf(content_type, url):
-                probes["pdf"] = await _inspect_pdf_body(response, max_bytes)
-            return PageSnapshot(
-                url=url,
-                final_url=str(response.url),
-                status=response.status_code,
-                headers=headers,
-                content_type=content_type,
-                depth=depth,
-                kind="document",
-                probes=probes,
-                timings={"fetch_ms": _ms(started)},
-            )
+            pdf = inspect_pdf and response.status_code < 400 and _is_pdf(content_type, url)
+            if pdf:
+                body = await _read_at_most(response, max_bytes)
     except httpx.HTTPError as exc:
         return failed(url, depth, f"document: {_describe_httpx(exc)}")
+    probes = {"pdf": await _pdf_probe(body, max_bytes)} if pdf else {}
+    return PageSnapshot(
+        url=url,
+        final_url=str(response.url),
+        status=response.status_code,
+        headers=headers,
+        content_type=content_type,
+        depth=depth,
+        kind="document",
+        probes=probes,
+        timings={"fetch_ms": _ms(started)},
+    )
 
 
 def _is_pdf(content_type: str, url: str) -> bool:
@@ -235,13 +241,21 @@ def _is_pdf(content_type: str, url: str) -> bool:
     )
 
 
-async def _inspect_pdf_body(response: httpx.Response, max_bytes: int) -> dict[str, Any]:
+async def _pdf_probe(body: bytes | None, max_bytes: int) -> dict[str, Any]:
+    """The PDF's inspection (off the event loop), or why it was not inspected."""
+    if body is None:
+        return {"skipped": f"larger than {max_bytes // 1_000_000} MB: not inspected"}
+    return await asyncio.to_thread(inspect_pdf, body)
+
+
+async def _read_at_most(response: httpx.Response, max_bytes: int) -> bytes | None:
+    """The body, or None when it is larger than `max_bytes` (reading stops there)."""
     body = bytearray()
     async for chunk in response.aiter_bytes():
         body.extend(chunk)
         if len(body) > max_bytes:
-            return {"skipped": f"larger than {max_bytes // 1_000_000} MB: not inspected"}
-    return await asyncio.to_thread(inspect_pdf, bytes(body))
+            return None
+    return bytes(body)
 
 
 def failed(url: str, depth: int, reason: str, status: int | None = None) -> PageSnapshot:
@@ -260,7 +274,11 @@ async def gather(
 ) -> PageSnapshot:
     """Load `url` once and collect the DOM facts and the probe results the checks need.
     `inspect_documents`: read and inspect a PDF body (the engine caps how many)."""
-    reading = {"inspect_pdf": inspect_documents, "max_bytes": config.max_document_bytes}
+    reading = {
+        "timeout": config.timeout,
+        "inspect_pdf": inspect_documents,
+        "max_bytes": config.max_document_bytes,
+    }
     if looks_like_document(url):
         return await fetch_document(client, url, depth, **reading)
     await block_trackers(page, config)
@@ -700,4 +718,6 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _describe_httpx(exc: httpx.HTTPError) -> str:
+    if isinstance(exc, DeadlineExceeded):
+        return str(exc)
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__

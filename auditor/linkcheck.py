@@ -25,6 +25,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from auditor.action_links import is_action_link
+from auditor.deadline import deadline
 from auditor.model import LinkStatus
 from auditor.ratelimit import RateLimiter
 from auditor.urls import normalize_url, origin_of
@@ -159,14 +160,17 @@ class LinkChecker:
         return await self._send(method, url)
 
     async def _send(self, method: str, url: str) -> httpx.Response:
-        """Send within the host's and the global concurrency limits and the rate limit; the
-        body is never read and the response is closed at once (its headers stay)."""
+        """Send within the host's and the global concurrency limits and the rate limit, and
+        within the deadline (`timeout`, for the whole exchange: a server that drips its
+        headers is cut); the body is never read and the response is closed at once (its
+        headers stay)."""
         async with self._hosts[_host(url)], self._all:
             await self.limiter.wait(url)
             headers = self.site_headers if origin_of(url) in self.site_origins else None
             request = self.client.build_request(method, url, headers=headers, timeout=self.timeout)
-            response = await self.client.send(request, stream=True, follow_redirects=False)
-            await response.aclose()
+            async with deadline(self.timeout):
+                response = await self.client.send(request, stream=True, follow_redirects=False)
+                await response.aclose()
         return response
 
 

@@ -105,6 +105,8 @@ UI: Mapping[str, Mapping[str, str]] = {
         "before were kept, the rest was audited afterwards. Pages kept:",
         "portal_pages": "of them logged in (portal)",
         "portal_stopped": "The logged-in part (portal) is incomplete:",
+        "robots_unread": "robots.txt could not be read, so, as RFC 9309 asks, nothing on this "
+        "site was crawled:",
         "requests_blocked": "Requests the pages' own scripts tried that were not GET or HEAD "
         "(POST, PUT, DELETE, beacons, form submits), blocked by cx-audit:",
         "requests_capped": "Requests to the audited site that pages would have made beyond "
@@ -346,6 +348,8 @@ UI: Mapping[str, Mapping[str, str]] = {
         "waren onderzocht zijn bewaard, de rest is daarna onderzocht. Bewaarde pagina's:",
         "portal_pages": "daarvan ingelogd (portaal)",
         "portal_stopped": "Het ingelogde deel (portaal) is onvolledig:",
+        "robots_unread": "robots.txt kon niet worden gelezen, dus is, zoals RFC 9309 vraagt, "
+        "niets van deze site gecrawld:",
         "requests_blocked": "Verzoeken van de scripts van de pagina's die geen GET of HEAD "
         "waren (POST, PUT, DELETE, beacons, formulieren), door cx-audit tegengehouden:",
         "requests_capped": "Verzoeken aan de onderzochte site boven de grens van cx-audit "

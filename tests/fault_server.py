@@ -606,3 +606,108 @@ class FaultSite:
     ) -> None:
         self.server.stop()
         self.other.stop()
+
+
+# === deadlines (issue 17, points 4 and 8): responses that drip, robots.txt that fails =========
+#
+# `drip` answers quickly and then never finishes: one byte every DRIP_INTERVAL seconds, so no
+# single read ever waits long (a per-read timeout never trips) while the whole answer takes
+# DRIP_SECONDS. `DeadlineSite` is a small site whose robots.txt is any route (robots.txt is per
+# origin, so each robots case is a server of its own), and whose pages lead to a dripping
+# sitemap, a dripping PDF, an external link whose headers drip (on `other`) and a sitemap index
+# that lists MANY_SITEMAPS sitemaps.
+
+DRIP_SECONDS = 60.0
+DRIP_INTERVAL = 0.2
+MANY_SITEMAPS = 10_000
+
+
+def drip(
+    start: bytes = b"", content_type: str = HTML, *, status: int = 200, in_headers: bool = False
+) -> Responder:
+    """`start`, then one byte every DRIP_INTERVAL s for DRIP_SECONDS: in the body, or with
+    `in_headers` in a header line that never ends (the body never comes)."""
+
+    def responder(handler: Any) -> None:
+        handler.close_connection = True
+        head = f"HTTP/1.1 {status} Dripping\r\nContent-Type: {content_type}\r\n"
+        head += "X-Drip: " if in_headers else "Connection: close\r\n\r\n"
+        try:
+            handler.wfile.write(head.encode() + (b"" if in_headers else start))
+            handler.wfile.flush()
+            end = time.monotonic() + DRIP_SECONDS
+            while time.monotonic() < end:
+                time.sleep(DRIP_INTERVAL)
+                handler.wfile.write(b"x" if in_headers else b" ")
+                handler.wfile.flush()
+        except OSError:
+            pass  # the client gave up: what we wanted
+
+    return responder
+
+
+def sitemap_index(*urls: str) -> str:
+    locs = "".join(f"<sitemap><loc>{url}</loc></sitemap>" for url in urls)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</sitemapindex>'
+    )
+
+
+class DeadlineSite:
+    """A site whose `/robots.txt` is `robots` (a route), with a home page linking to
+    `/public`, `/private/secret` and, with `faults`, the dripping PDF and external link; the
+    robots.txt then lists the dripping sitemap and the huge sitemap index."""
+
+    def __init__(
+        self, robots: Any = None, *, faults: bool = False, slow: dict[str, float] | None = None
+    ) -> None:
+        self.other = LocalServer({"/drip-link": drip(in_headers=True)})
+        self.server = LocalServer({}, slow=slow)
+        self.robots = robots
+        self.faults = faults
+
+    def url(self, path: str) -> str:
+        return self.server.url + path
+
+    def paths(self) -> list[str]:
+        return [seen for _method, seen in self.server.requests]
+
+    def __enter__(self) -> DeadlineSite:
+        self.other.start()
+        self.server.start()
+        base, other = self.server.url, self.other.url.replace("127.0.0.1", "localhost")
+        hrefs = ["/public", "/private/secret"]
+        if self.faults:
+            hrefs += ["/drip.pdf", f"{other}/drip-link"]
+        xml = "application/xml"
+        routes: dict[str, Any] = {
+            "/": respond(200, page("Home", links(*hrefs))),
+            "/public": respond(200, control_page("public")),
+            "/private/secret": respond(200, page("Private")),
+            "/drip.pdf": drip(b"%PDF-1.4\n", "application/pdf"),
+            "/sitemap-drip.xml": drip(b'<?xml version="1.0"?>', xml),
+            "/sitemap-index.xml": respond(
+                200,
+                sitemap_index(*(f"{base}/sm/{n}.xml" for n in range(MANY_SITEMAPS))),
+                xml,
+            ),
+            "/sm/*": respond(200, sitemap_of(), xml),
+            "/favicon.ico": respond(204, b"", "image/x-icon"),
+        }
+        if self.faults:
+            robots = f"Sitemap: {base}/sitemap-drip.xml\nSitemap: {base}/sitemap-index.xml\n"
+            routes["/robots.txt"] = respond(200, robots, "text/plain")
+        if self.robots is not None:
+            routes["/robots.txt"] = self.robots
+        self.server.routes.update(routes)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.server.stop()
+        self.other.stop()

@@ -122,15 +122,14 @@ def test_origins_not_loaded_are_allowed() -> None:
     assert not policy.is_loaded("https://www.example.nl")
 
 
-def test_unreachable_host_raises() -> None:
+def test_unreachable_host_disallows_everything_and_says_why() -> None:
     with LocalServer() as server:
         url = server.url
-    with pytest.raises(httpx.ConnectError):
-        load_robots_at(url)
-
-
-def load_robots_at(url: str) -> None:
-    run(lambda client: load_robots(client, url, UA, RobotsPolicy()))
+    policy = RobotsPolicy()
+    unread = run(lambda client: load_robots(client, url, UA, policy))
+    assert unread is not None and unread.unreachable
+    assert unread.reason.startswith("no connection")
+    assert not policy.allowed(f"{url}/")
 
 
 # -------------------------------------------------------------------------------- sitemaps
