@@ -51,6 +51,7 @@ from auditor.outputs import (
 )
 from auditor.probes.axe import STANDARDS
 from auditor.resume import Recorder
+from auditor.terminal import guard_last_resort_logging, safe_text
 from checks import ALL_CHECKS
 from reports import write_reports
 from reports.terminal import print_summary
@@ -66,7 +67,7 @@ class UserError(Exception):
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    click.echo(f"cx-audit: error: {message}", err=True)
+    click.echo(f"cx-audit: error: {safe_text(message, 1000)}", err=True)
     sys.exit(code)
 
 
@@ -412,10 +413,16 @@ def execute_audit(config: AuditConfig) -> tuple[AuditResult, Baseline | None]:
         if recorder is not None:
             recorder.close()
     if recorder is not None and recorder.failed:
-        click.echo(f"warning: pages were not kept while auditing ({recorder.failed})", err=True)
+        click.echo(
+            f"warning: pages were not kept while auditing ({safe_text(recorder.failed)})",
+            err=True,
+        )
     if baseline is not None:
         for change in engine_changes(baseline, result.tool):
-            click.echo(f"warning: the baseline was made with another engine ({change})", err=True)
+            click.echo(
+                f"warning: the baseline was made with another engine ({safe_text(change)})",
+                err=True,
+            )
         accepted = sorted(baseline.fingerprints)
         result = dataclasses.replace(
             result, config={**result.config, "baseline_fingerprints": accepted}
@@ -425,7 +432,7 @@ def execute_audit(config: AuditConfig) -> tuple[AuditResult, Baseline | None]:
     if not config.quiet:
         print_summary(written.result, Console(stderr=config.output == STDOUT))
         for path in written.paths:
-            click.echo(f"Written: {path}", err=True)
+            click.echo(f"Written: {safe_text(path, 1000)}", err=True)
     resumed = written.result.site_metrics.get("resumed")
     if resumed and not config.quiet:
         click.echo(
@@ -469,14 +476,15 @@ def run_with_progress(
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
-            TextColumn("{task.description}"),
+            TextColumn("{task.description}", markup=False),
             console=Console(stderr=True),
             transient=True,
         ) as bar:
             task = bar.add_task("", total=None)
 
             def progress(done: int, known: int, url: str) -> None:
-                bar.update(task, completed=done, total=max(known, done), description=url[-60:])
+                description = safe_text(url, 60, keep_end=True)
+                bar.update(task, completed=done, total=max(known, done), description=description)
 
             return run_audit(config, progress, stopped_by, recorder)
     except AuditAbort as exc:
@@ -492,7 +500,7 @@ def gate_failed(result: AuditResult, config: AuditConfig, baseline: Baseline | N
         budgets=config.max_issues,
     )
     for reason in reasons:
-        click.echo(f"gate failed: {reason}", err=True)
+        click.echo(f"gate failed: {safe_text(reason, 1000)}", err=True)
     return bool(reasons)
 
 
@@ -551,6 +559,7 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 )
 def main() -> None:
     """Audit customer self-service websites and say what to fix first."""
+    guard_last_resort_logging()
 
 
 @main.command()
@@ -620,7 +629,7 @@ def report(
         )
         paths.append(write_pdf(result, config, lang))
     for path in paths:
-        click.echo(f"Written: {path}", err=True)
+        click.echo(f"Written: {safe_text(path, 1000)}", err=True)
 
 
 @main.command()
