@@ -52,6 +52,7 @@ from auditor.outputs import (
 from auditor.probes.axe import STANDARDS
 from auditor.resume import Recorder
 from auditor.terminal import guard_last_resort_logging, safe_text
+from auditor.userinfo import userinfo_problem
 from checks import ALL_CHECKS
 from reports import write_reports
 from reports.terminal import print_summary
@@ -71,7 +72,11 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     sys.exit(code)
 
 
-def validate_url(url: str) -> str:
+def validate_url(url: str, where: str = "URL") -> str:
+    """The URL stripped of spaces; UserError when it is not a plain http(s) address."""
+    problem = userinfo_problem(url, where)
+    if problem:
+        raise UserError(problem)
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UserError(
@@ -343,7 +348,7 @@ PARAMS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "resume": ("resume", bool),
     "browser": ("browser", lambda v: v),
     "auth_state": ("auth_state", lambda v: v or ""),
-    "portal_urls": ("portal_urls", lambda v: tuple(validate_url(u) for u in v)),
+    "portal_urls": ("portal_urls", lambda v: tuple(validate_url(u, "--portal-url") for u in v)),
     "deny_links": ("deny_links", split_list),
     "portal_screenshots": ("portal_screenshots", bool),
     "fail_on": ("fail_on", str),
