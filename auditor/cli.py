@@ -45,12 +45,15 @@ from auditor.outputs import (
     OutputError,
     check_outputs,
     history_path,
+    hold_output_folder,
     publish,
     write_pdf,
     write_statement,
+    writing,
 )
 from auditor.probes.axe import STANDARDS
 from auditor.resume import Recorder
+from auditor.store import StoreError
 from auditor.terminal import guard_last_resort_logging, safe_text
 from auditor.userinfo import userinfo_problem
 from checks import ALL_CHECKS
@@ -403,9 +406,16 @@ def report_language(result: AuditResult, wanted: str) -> str:
 
 def execute_audit(config: AuditConfig) -> tuple[AuditResult, Baseline | None]:
     """Run the audit with a progress bar on a terminal, streaming it into the history store;
-    write the reports."""
+    write the reports. The output folder is locked for the whole audit."""
     check_outputs(config)
     baseline = load_baseline(Path(config.baseline)) if config.baseline else None
+    with hold_output_folder(config):
+        return audit_and_publish(config, baseline)
+
+
+def audit_and_publish(
+    config: AuditConfig, baseline: Baseline | None
+) -> tuple[AuditResult, Baseline | None]:
     recorder = open_recorder(config)
     stopped_by: list[int] = []
     try:
@@ -438,6 +448,12 @@ def execute_audit(config: AuditConfig) -> tuple[AuditResult, Baseline | None]:
         print_summary(written.result, Console(stderr=config.output == STDOUT))
         for path in written.paths:
             click.echo(f"Written: {safe_text(path, 1000)}", err=True)
+    if written.history_problem:
+        fail(
+            f"the reports are written, but this audit is not in the history: "
+            f"{written.history_problem} (free disk space or fix that file, or pass "
+            "--history-file FILE or --no-history)"
+        )
     resumed = written.result.site_metrics.get("resumed")
     if resumed and not config.quiet:
         click.echo(
@@ -456,13 +472,20 @@ def execute_audit(config: AuditConfig) -> tuple[AuditResult, Baseline | None]:
 
 
 def open_recorder(config: AuditConfig) -> Recorder | None:
-    """The history store the audit streams into (None with --no-history)."""
+    """The history store the audit streams into (None with --no-history). A store that
+    cannot be opened does not stop the audit (except a --resume, which needs it): the
+    reports are written and `publish` says, once, that the history was not kept."""
     path = history_path(config)
     if path is None:
         if config.resume:
             raise UserError("--resume needs the history store: with --output - give --history-file")
         return None
-    return Recorder.open(path, config)
+    try:
+        return Recorder.open(path, config)
+    except (StoreError, OSError):
+        if config.resume:
+            raise
+        return None
 
 
 def run_with_progress(
@@ -622,9 +645,10 @@ def report(
     out = Path(output) if output else report_json.parent
     lang = report_language(result, report_lang or "")
     chosen = split_list([formats])
-    paths = write_reports(result, out, chosen, lang)
-    if "html" in chosen:
-        paths.append(write_statement(result, out, lang))
+    with writing(out):
+        paths = write_reports(result, out, chosen, lang)
+        if "html" in chosen:
+            paths.append(write_statement(result, out, lang))
     if pdf:
         config = AuditConfig(
             result.start_urls or ("http://localhost/",),
