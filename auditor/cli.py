@@ -416,6 +416,7 @@ def execute_audit(config: AuditConfig) -> tuple[AuditResult, Baseline | None]:
 def audit_and_publish(
     config: AuditConfig, baseline: Baseline | None
 ) -> tuple[AuditResult, Baseline | None]:
+    """The audit and its outputs; a history that failed is said once, at the end."""
     recorder = open_recorder(config)
     stopped_by: list[int] = []
     try:
@@ -427,11 +428,6 @@ def audit_and_publish(
     finally:
         if recorder is not None:
             recorder.close()
-    if recorder is not None and recorder.failed:
-        click.echo(
-            f"warning: pages were not kept while auditing ({safe_text(recorder.failed)})",
-            err=True,
-        )
     if baseline is not None:
         for change in engine_changes(baseline, result.tool):
             click.echo(
@@ -448,6 +444,11 @@ def audit_and_publish(
         print_summary(written.result, Console(stderr=config.output == STDOUT))
         for path in written.paths:
             click.echo(f"Written: {safe_text(path, 1000)}", err=True)
+    if recorder is not None and recorder.failed and not written.history_problem:
+        click.echo(
+            f"warning: pages were not kept while auditing ({safe_text(recorder.failed)})",
+            err=True,
+        )
     if written.history_problem:
         fail(
             f"the reports are written, but this audit is not in the history: "
