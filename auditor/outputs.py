@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import fcntl
 import os
 import sys
 from collections.abc import Iterator, Mapping
@@ -22,9 +21,13 @@ from auditor.config import AuditConfig
 from auditor.model import AuditResult
 from reports import render_report, write_reports
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
 STDOUT = "-"
 HISTORY_FILE = "history.sqlite"
-LOCK_FILE = ".cx-audit.lock"
 
 
 class OutputError(ValueError):
@@ -62,31 +65,35 @@ def history_path(config: AuditConfig) -> Path | None:
 
 @contextlib.contextmanager
 def hold_output_folder(config: AuditConfig) -> Iterator[None]:
-    """Creates the output folder and holds `.cx-audit.lock` in it while the audit runs, so a
-    second audit into the same folder stops at once instead of overwriting the first one's
-    reports and history. `flock` dies with the process: a killed audit leaves no stale lock
-    (the empty file stays; it is harmless). Raises OutputError (one line)."""
+    """Creates the output folder and holds a lock on it (`flock` on the folder itself, so
+    no file is left in it) while the audit runs: a second audit into the same folder stops
+    at once instead of overwriting the first one's reports and history. The lock dies with
+    the process, so a killed audit leaves none behind. Without fcntl (Windows) there is no
+    lock. Raises OutputError (one line)."""
     if config.output == STDOUT:
         yield
         return
     out = Path(config.output)
     try:
         out.mkdir(parents=True, exist_ok=True)
-        handle = (out / LOCK_FILE).open("a")
+        folder = os.open(out, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except OSError as exc:
         raise OutputError(
             f"cannot write to the output folder {out} ({exc.strerror or exc}): give --output "
             "a folder you can write to"
         ) from None
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise OutputError(
-                f"another cx-audit is writing to {out} (it holds {out / LOCK_FILE}): wait "
-                "until it is done, or give another --output"
-            ) from None
+    try:
+        if fcntl is not None:
+            try:
+                fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise OutputError(
+                    f"another cx-audit is writing to {out}: wait until it is done, or give "
+                    "another --output"
+                ) from None
         yield
+    finally:
+        os.close(folder)
 
 
 @contextlib.contextmanager

@@ -17,7 +17,7 @@ import auditor.history
 from auditor.config import AuditConfig
 from auditor.history import record_and_compare
 from auditor.model import AuditResult
-from auditor.outputs import LOCK_FILE, OutputError, Written, hold_output_folder, publish
+from auditor.outputs import OutputError, Written, hold_output_folder, publish
 from auditor.store import Store, StoreError, site_key
 from tests.sample_result import sample_result
 
@@ -129,6 +129,6 @@ def test_a_second_audit_into_a_held_folder_stops(tmp_path: Path) -> None:
     finally:
         done.set()
         other.join(10)
-    assert (tmp_path / LOCK_FILE).exists()
+    assert not list(tmp_path.iterdir())  # the lock leaves no file behind
     with hold_output_folder(config(tmp_path)):  # free again once the other one ended
         pass
