@@ -483,9 +483,13 @@ def open_recorder(config: AuditConfig) -> Recorder | None:
         return None
     try:
         return Recorder.open(path, config)
-    except (StoreError, OSError):
+    except StoreError:
         if config.resume:
             raise
+        return None
+    except OSError as exc:  # e.g. its folder cannot be made
+        if config.resume:
+            raise UserError(f"cannot open the history file {path} ({exc.strerror})") from None
         return None
 
 
