@@ -91,7 +91,9 @@ def site() -> Iterator[TerminalSite]:
 def terminal_run(site: TerminalSite, tmp_path_factory: pytest.TempPathFactory) -> TerminalRun:
     out = tmp_path_factory.mktemp("terminal")
     args = ["audit", f"{site.url}/terminal/", "--output", str(out), "--timeout", TIMEOUT]
-    return run_on_terminal([*args, "--no-probe", "--select", "axe"], out)
+    # One page at a time: each URL then stays in the progress bar while the next page is
+    # audited, long enough for several of its refreshes (10 a second) to draw it.
+    return run_on_terminal([*args, "--no-probe", "--select", "axe", "--concurrency", "1"], out)
 
 
 @pytest.mark.e2e
