@@ -120,8 +120,9 @@ def publish(
 ) -> Written:
     """Writes the reports, statement, PDF and step summary, then records the history
     (finishing run `run_id` when the audit streamed into it). The reports carry the
-    comparison with the previous run, read from the store first; when the store cannot be
-    read or written, every report is still written and `history_problem` says why."""
+    comparison with the previous run, read from the store first; without `run_id` (the store
+    could not be opened when the audit began) they carry none. When the store cannot be read
+    or written, every report is still written and `history_problem` says why."""
     from auditor.history import compare_with_history, record
     from auditor.store import StoreError
 
