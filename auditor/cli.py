@@ -45,12 +45,17 @@ from auditor.outputs import (
     OutputError,
     check_outputs,
     history_path,
+    hold_output_folder,
     publish,
     write_pdf,
     write_statement,
+    writing,
 )
 from auditor.probes.axe import STANDARDS
 from auditor.resume import Recorder
+from auditor.store import StoreError
+from auditor.terminal import guard_last_resort_logging, safe_text
+from auditor.userinfo import userinfo_problem
 from checks import ALL_CHECKS
 from reports import write_reports
 from reports.terminal import print_summary
@@ -66,11 +71,15 @@ class UserError(Exception):
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    click.echo(f"cx-audit: error: {message}", err=True)
+    click.echo(f"cx-audit: error: {safe_text(message, 1000)}", err=True)
     sys.exit(code)
 
 
-def validate_url(url: str) -> str:
+def validate_url(url: str, where: str = "URL") -> str:
+    """The URL stripped of spaces; UserError when it is not a plain http(s) address."""
+    problem = userinfo_problem(url, where)
+    if problem:
+        raise UserError(problem)
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UserError(
@@ -342,7 +351,7 @@ PARAMS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "resume": ("resume", bool),
     "browser": ("browser", lambda v: v),
     "auth_state": ("auth_state", lambda v: v or ""),
-    "portal_urls": ("portal_urls", lambda v: tuple(validate_url(u) for u in v)),
+    "portal_urls": ("portal_urls", lambda v: tuple(validate_url(u, "--portal-url") for u in v)),
     "deny_links": ("deny_links", split_list),
     "portal_screenshots": ("portal_screenshots", bool),
     "fail_on": ("fail_on", str),
@@ -397,9 +406,17 @@ def report_language(result: AuditResult, wanted: str) -> str:
 
 def execute_audit(config: AuditConfig) -> tuple[AuditResult, Baseline | None]:
     """Run the audit with a progress bar on a terminal, streaming it into the history store;
-    write the reports."""
+    write the reports. The output folder is locked for the whole audit."""
     check_outputs(config)
     baseline = load_baseline(Path(config.baseline)) if config.baseline else None
+    with hold_output_folder(config):
+        return audit_and_publish(config, baseline)
+
+
+def audit_and_publish(
+    config: AuditConfig, baseline: Baseline | None
+) -> tuple[AuditResult, Baseline | None]:
+    """The audit and its outputs; a history that failed is said once, at the end."""
     recorder = open_recorder(config)
     stopped_by: list[int] = []
     try:
@@ -411,11 +428,12 @@ def execute_audit(config: AuditConfig) -> tuple[AuditResult, Baseline | None]:
     finally:
         if recorder is not None:
             recorder.close()
-    if recorder is not None and recorder.failed:
-        click.echo(f"warning: pages were not kept while auditing ({recorder.failed})", err=True)
     if baseline is not None:
         for change in engine_changes(baseline, result.tool):
-            click.echo(f"warning: the baseline was made with another engine ({change})", err=True)
+            click.echo(
+                f"warning: the baseline was made with another engine ({safe_text(change)})",
+                err=True,
+            )
         accepted = sorted(baseline.fingerprints)
         result = dataclasses.replace(
             result, config={**result.config, "baseline_fingerprints": accepted}
@@ -425,7 +443,18 @@ def execute_audit(config: AuditConfig) -> tuple[AuditResult, Baseline | None]:
     if not config.quiet:
         print_summary(written.result, Console(stderr=config.output == STDOUT))
         for path in written.paths:
-            click.echo(f"Written: {path}", err=True)
+            click.echo(f"Written: {safe_text(path, 1000)}", err=True)
+    if recorder is not None and recorder.failed and not written.history_problem:
+        click.echo(
+            f"warning: pages were not kept while auditing ({safe_text(recorder.failed)})",
+            err=True,
+        )
+    if written.history_problem:
+        fail(
+            f"the reports are written, but this audit is not in the history: "
+            f"{written.history_problem} (free disk space or fix that file, or pass "
+            "--history-file FILE or --no-history)"
+        )
     resumed = written.result.site_metrics.get("resumed")
     if resumed and not config.quiet:
         click.echo(
@@ -452,13 +481,24 @@ def execute_audit(config: AuditConfig) -> tuple[AuditResult, Baseline | None]:
 
 
 def open_recorder(config: AuditConfig) -> Recorder | None:
-    """The history store the audit streams into (None with --no-history)."""
+    """The history store the audit streams into (None with --no-history). A store that
+    cannot be opened does not stop the audit (except a --resume, which needs it): the
+    reports are written and `publish` says, once, that the history was not kept."""
     path = history_path(config)
     if path is None:
         if config.resume:
             raise UserError("--resume needs the history store: with --output - give --history-file")
         return None
-    return Recorder.open(path, config)
+    try:
+        return Recorder.open(path, config)
+    except StoreError:
+        if config.resume:
+            raise
+        return None
+    except OSError as exc:  # e.g. its folder cannot be made
+        if config.resume:
+            raise UserError(f"cannot open the history file {path} ({exc.strerror})") from None
+        return None
 
 
 def run_with_progress(
@@ -477,14 +517,15 @@ def run_with_progress(
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
-            TextColumn("{task.description}"),
+            TextColumn("{task.description}", markup=False),
             console=Console(stderr=True),
             transient=True,
         ) as bar:
             task = bar.add_task("", total=None)
 
             def progress(done: int, known: int, url: str) -> None:
-                bar.update(task, completed=done, total=max(known, done), description=url[-60:])
+                description = safe_text(url, 60, keep_end=True)
+                bar.update(task, completed=done, total=max(known, done), description=description)
 
             return run_audit(config, progress, stopped_by, recorder)
     except AuditAbort as exc:
@@ -500,7 +541,7 @@ def gate_failed(result: AuditResult, config: AuditConfig, baseline: Baseline | N
         budgets=config.max_issues,
     )
     for reason in reasons:
-        click.echo(f"gate failed: {reason}", err=True)
+        click.echo(f"gate failed: {safe_text(reason, 1000)}", err=True)
     return bool(reasons)
 
 
@@ -559,6 +600,7 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 )
 def main() -> None:
     """Audit customer self-service websites and say what to fix first."""
+    guard_last_resort_logging()
 
 
 @main.command()
@@ -616,9 +658,10 @@ def report(
     out = Path(output) if output else report_json.parent
     lang = report_language(result, report_lang or "")
     chosen = split_list([formats])
-    paths = write_reports(result, out, chosen, lang)
-    if "html" in chosen:
-        paths.append(write_statement(result, out, lang))
+    with writing(out):
+        paths = write_reports(result, out, chosen, lang)
+        if "html" in chosen:
+            paths.append(write_statement(result, out, lang))
     if pdf:
         config = AuditConfig(
             result.start_urls or ("http://localhost/",),
@@ -628,7 +671,7 @@ def report(
         )
         paths.append(write_pdf(result, config, lang))
     for path in paths:
-        click.echo(f"Written: {path}", err=True)
+        click.echo(f"Written: {safe_text(path, 1000)}", err=True)
 
 
 @main.command()

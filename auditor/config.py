@@ -12,6 +12,7 @@ import soupsieve
 
 from auditor.model import Pitfall, Severity
 from auditor.probes.axe import STANDARDS
+from auditor.userinfo import userinfo_problem
 
 FORMATS = ("html", "json", "sarif", "junit", "md")
 FAIL_ON = ("critical", "serious", "moderate", "minor", "never")
@@ -85,6 +86,9 @@ class AuditConfig:
     check_options: Mapping[str, Mapping[str, Any]] = dataclasses.field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        for url in self.start_urls:
+            if problem := userinfo_problem(url, "URL"):
+                raise ConfigError(problem)
         unknown = [f for f in self.formats if f not in FORMATS]
         if unknown:
             raise ConfigError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
@@ -130,6 +134,8 @@ class AuditConfig:
         if problems:
             raise ConfigError(problems[0])
         for url in self.portal_urls:
+            if problem := userinfo_problem(url, "portal_urls"):
+                raise ConfigError(problem)
             if not url.startswith(("http://", "https://")):
                 raise ConfigError(f"portal_urls: {url!r} is not an http(s) URL")
         if self.auth_state and not self.portal_urls:

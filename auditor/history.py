@@ -1,7 +1,7 @@
 """Run-over-run history: what is new, fixed and unchanged since the previous audit of a site.
 
-`record_and_compare` is the one call the CLI needs: it keeps the audit in the history store
-(auditor/store.py) and returns the result with `history` filled in:
+`compare_with_history` reads what the reports show, `record` keeps the audit in the history
+store (auditor/store.py) afterwards; `record_and_compare` does both. The result's `history`:
 
 ```
 {"previous": {"run": 7, "started_at": "2026-01-05T09:30:00+00:00", "scores": {pitfall: n}},
@@ -135,20 +135,19 @@ def _point(run: Run) -> dict[str, Any]:
     return {"run": run.id, "started_at": run.started_at.isoformat(), "scores": dict(run.scores)}
 
 
-def record_and_compare(path: Path, result: AuditResult, run_id: int | None = None) -> AuditResult:
-    """Keeps `result` in the history store at `path` and returns it with its `history`.
-    `run_id`: the run the audit streamed its pages into (auditor/resume.py), finished here;
-    without it a new run is recorded.
+def compare_with_history(path: Path, result: AuditResult, run_id: int) -> AuditResult:
+    """`result` with its `history`, read from the store at `path` without writing to it:
+    exactly what `record_and_compare` returns once run `run_id` (already in the store: the
+    audit streamed into it) is recorded, so the reports can be written before the store is.
 
     Raises StoreError (a ValueError, one line) when the file cannot be used.
     """
     site = site_key(result)
-    scores = {pitfall.value: score for pitfall, score in result_scores(result).items()}
     try:
         with Store(path) as store:
-            if run_id is None:
-                run_id = store.start_run(site, result.started_at, result.tool, result.config)
-            store.finish_run(run_id, result, scores)
+            this = store.run(run_id)
+            if this is None:
+                raise StoreError(f"{path} has no run {run_id} to compare with")
             history: dict[str, Any] = {}
             previous = store.previous_run(site, run_id)
             if previous is not None:
@@ -161,9 +160,35 @@ def record_and_compare(path: Path, result: AuditResult, run_id: int | None = Non
                     previous_urls=audited_urls(store.page_results(previous.id)),
                 )
             earlier = store.finished_runs_before(site, run_id, TREND_LENGTH - 1)
-            this = store.run(run_id)
-            assert this is not None
-            history["trend"] = [_point(run) for run in [*reversed(earlier), this]]
+            point = _point(dataclasses.replace(this, scores=_scores(result)))
+            history["trend"] = [*(_point(run) for run in reversed(earlier)), point]
     except sqlite3.Error as exc:
         raise StoreError(f"cannot use the history file {path}: {exc}") from None
     return dataclasses.replace(result, history=history)
+
+
+def record(path: Path, result: AuditResult, run_id: int | None = None) -> int:
+    """Keeps `result` in the history store at `path`: finishes run `run_id` (the run the
+    audit streamed its pages into, auditor/resume.py), or records a new run; returns its id.
+
+    Raises StoreError (a ValueError, one line) when the file cannot be written.
+    """
+    try:
+        with Store(path) as store:
+            if run_id is None:
+                run_id = store.start_run(
+                    site_key(result), result.started_at, result.tool, result.config
+                )
+            store.finish_run(run_id, result, _scores(result))
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot write the history file {path}: {exc}") from None
+    return run_id
+
+
+def record_and_compare(path: Path, result: AuditResult, run_id: int | None = None) -> AuditResult:
+    """`record`, then `compare_with_history`: the result with its `history`."""
+    return compare_with_history(path, result, record(path, result, run_id))
+
+
+def _scores(result: AuditResult) -> dict[str, int | None]:
+    return {pitfall.value: score for pitfall, score in result_scores(result).items()}

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from auditor.config import ConfigError
+from auditor.userinfo import userinfo_problem
 
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext, Page, Route
@@ -100,6 +101,8 @@ def login_table_problems(table: Mapping[str, Any]) -> list[str]:
             "login: say how to see that the login worked with logged_in_selector (an element "
             "only shown when logged in) or logged_in_url (a glob of the page after login)"
         )
+    elif problem := userinfo_problem(str(table["url"]), "login.url"):
+        problems.append(problem)
     elif not str(table["url"]).startswith(("http://", "https://")):
         problems.append(f"login.url {table['url']!r} is not an http(s) URL")
     return problems

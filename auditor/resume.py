@@ -96,8 +96,9 @@ def tool() -> dict[str, str]:
 class Recorder:
     """Streams one audit into the history store: a new run, or the unfinished one it resumes.
 
-    Opened before the crawl (so a bad history file stops the audit before it starts) and
-    used from the event loop's thread only.
+    Opened before the crawl (so a --resume that cannot be taken up stops the audit before it
+    starts; without --resume, a history file that cannot be opened only costs the history,
+    see `cli.open_recorder`) and used from the event loop's thread only.
     """
 
     def __init__(self, store: Store, run: Run, *, resumed: bool) -> None:

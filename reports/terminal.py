@@ -1,7 +1,8 @@
 """The terminal summary: totals and the top issues, for people watching the CLI run.
 
 Data from audited pages goes into `Text` objects, never into markup strings, so a page title
-like "[bold]x[/]" prints literally.
+like "[bold]x[/]" prints literally, and through `safe_text`, so its control characters do not
+reach the terminal.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from auditor.model import AuditResult, Severity
+from auditor.terminal import safe_text
 
 SEVERITY_STYLES = {
     Severity.CRITICAL: "bold white on red",
@@ -48,7 +50,7 @@ def issues_table(result: AuditResult, top: int) -> Table:
             str(rank),
             Text(issue.severity.value, style=SEVERITY_STYLES[issue.severity]),
             Text(issue.pitfall.names["en"]),
-            Text(issue.title),
+            Text(safe_text(issue.title, 200)),
             str(issue.page_count),
             f"{issue.priority:.1f}",
         )

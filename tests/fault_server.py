@@ -711,3 +711,57 @@ class DeadlineSite:
     ) -> None:
         self.server.stop()
         self.other.stop()
+
+
+# --- /terminal/: page data that must reach the terminal harmless (issue 17, point 5) ------------
+#
+# A separate server, not a group of FaultSite: its robots.txt lists a sitemap, and a sitemap on
+# FaultSite's origin would seed every other group's audit with these URLs. The index links to
+# URLs that are Rich markup (`[/]` used to crash the progress bar; `[link=…]` and `[blink]`
+# wrote a clickable link and escape codes); the sitemap lists URLs with U+009B (CSI: the
+# 8-bit start of an escape sequence) and U+202E (right-to-left override), which no browser
+# link can carry raw. Every page has an image without alt text, so that the `gate failed`
+# lines and the summary table name these URLs too. `/terminal/slow` answers after
+# SLOW_SECONDS, for an audit that must still be running while another one starts.
+
+MARKUP_PATHS = (
+    "/terminal/help/[/]",
+    "/terminal/[link=http://evil.example/]click[/link]",
+    "/terminal/[blink]blink[/blink]",
+)
+CONTROL_PATHS = ("/terminal/csi-\x9b31m-red", "/terminal/bidi-\u202egpj.exe")
+SLOW_SECONDS = 20.0
+
+
+def _slow_page(handler: Any) -> None:
+    time.sleep(SLOW_SECONDS)
+    respond(200, control_page("slow"))(handler)
+
+
+def terminal_routes(base: str) -> dict[str, Any]:
+    img = '<img src="/terminal/pixel.gif">'
+    index = page("Terminal", links(*MARKUP_PATHS, "/terminal/after-1") + img)
+    return {
+        "/terminal/": respond(200, index),
+        "/terminal/*": respond(200, page("A page with an odd URL", f"<p>Odd.</p>{img}")),
+        "/terminal/pixel.gif": respond(200, b"GIF89a", "image/gif"),
+        "/terminal/after-1": respond(200, control_page("terminal 1")),
+        "/terminal/slow": _slow_page,
+        "/terminal/sitemap.xml": respond(
+            200, sitemap_of(*(base + path for path in CONTROL_PATHS)), "application/xml"
+        ),
+        "/robots.txt": respond(
+            200, f"User-agent: *\nSitemap: {base}/terminal/sitemap.xml\n", "text/plain"
+        ),
+        "/contact": respond(200, page("Contact", "<p>Call us on 020 123 4567.</p>")),
+        "/favicon.ico": respond(204, b"", "image/x-icon"),
+    }
+
+
+class TerminalSite(LocalServer):
+    """The /terminal/ pages on their own server on 127.0.0.1."""
+
+    def start(self) -> TerminalSite:
+        super().start()
+        self.routes.update(terminal_routes(self.url))
+        return self
