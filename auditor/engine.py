@@ -182,7 +182,7 @@ class BrowserSession:
             context = await self._new_context()
             page = await context.new_page()
             page.on("close", lambda _page: _in_background(context.close()))
-        await self.site_headers.attach(page)
+        await self.site_headers.attach(page, self.request_guard.refuse_document)
         page.on("dialog", _dismiss_dialog)
         page.on("popup", _close_popup)
         return page, self.generation

@@ -66,6 +66,8 @@ NET_ERRORS = {
     "ERR_INVALID_RESPONSE": "not a valid HTTP response",
     "ERR_INVALID_REDIRECT": "invalid redirect",
     "ERR_UNSAFE_REDIRECT": "redirect to a URL the browser refuses",
+    # only cx-audit's own hook fails a page's document so (auditor/site_headers.py)
+    "ERR_BLOCKED_BY_CLIENT": "redirect to an action link, not followed",
     "ERR_RESPONSE_HEADERS_TOO_BIG": "response headers too big",
     "ERR_CERT_": "TLS certificate not valid",
     "ERR_SSL_": "TLS handshake failed",

@@ -104,7 +104,7 @@ class PortalSession(BrowserSession):
         if page is None or page.is_closed():
             assert self.anonymous is not None
             page = await self.anonymous.new_page()
-            await self.site_headers.attach(page)
+            await self.site_headers.attach(page, self.request_guard.refuse_document)
         return page
 
 

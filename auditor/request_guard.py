@@ -138,6 +138,16 @@ class RequestGuard:
                 await self.limiter.wait(request.url)
         await route.fallback()
 
+    def refuse_document(self, page: Page, url: str) -> bool:
+        """For the per-page Fetch hook (auditor/site_headers.py), which also sees redirect
+        hops: True (and counted on `page`) for an action link."""
+        if not self._is_action(url):
+            return False
+        traffic = _traffic.get(page)
+        if traffic is not None:
+            traffic.blocked += 1
+        return True
+
     def _is_action(self, url: str) -> bool:
         """An action link on the audited origins that the user did not start the audit at."""
         return (

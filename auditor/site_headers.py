@@ -12,6 +12,10 @@ there, not a browser redirect chain that passes through another site and back.
   on each page's CDP session instead, which pauses every hop and whose overrides never
   carry over to the next one. Requests of frames in another process (a cross-origin
   iframe) do not pass there and get no values, which is the safe side.
+
+The same per-page hook refuses a redirect hop to an action link (`refuse`): a Playwright
+route sees only the first request of a redirect chain, the Fetch domain sees every hop.
+Without `--header` values it pauses documents only (page loads and frames, with their hops).
 """
 
 from __future__ import annotations
@@ -65,24 +69,43 @@ class SiteHeaders:
         hooks = {"request": [self.httpx_hook(base)]} if self.headers else {}
         return httpx.AsyncClient(headers=base, event_hooks=hooks, **options)
 
-    async def attach(self, page: Page) -> None:
-        """Add the values to `page`'s requests to the audited origins, hop by hop."""
-        if not self.headers:
+    async def attach(self, page: Page, refuse: Callable[[Page, str], bool] | None = None) -> None:
+        """Add the values to `page`'s requests to the audited origins, hop by hop, and fail
+        the documents `refuse(page, url)` says must not be loaded (a redirect hop to an
+        action link)."""
+        if not self.headers and refuse is None:
             return
+        pattern: dict[str, str] = {"urlPattern": "*"}
+        if not self.headers:
+            pattern["resourceType"] = "Document"
         session = await page.context.new_cdp_session(page)
-        session.on("Fetch.requestPaused", lambda event: self._answer(session, event))
-        await session.send("Fetch.enable", {"patterns": [{"urlPattern": "*"}]})
+        session.on("Fetch.requestPaused", lambda event: self._answer(page, session, event, refuse))
+        await session.send("Fetch.enable", {"patterns": [pattern]})
 
-    def _answer(self, session: CDPSession, event: dict[str, Any]) -> None:
+    def _answer(
+        self,
+        page: Page,
+        session: CDPSession,
+        event: dict[str, Any],
+        refuse: Callable[[Page, str], bool] | None,
+    ) -> None:
         request = event.get("request", {})
+        url = request.get("url", "")
         params: dict[str, Any] = {"requestId": event["requestId"]}
-        if self.goes_to(request.get("url", "")):
+        if refuse is not None and event.get("resourceType") == "Document" and refuse(page, url):
+            params["errorReason"] = "BlockedByClient"
+            self._send(session, "Fetch.failRequest", params)
+            return
+        if self.goes_to(url):
             merged = {**request.get("headers", {}), **self.headers}
             # Chromium adds the cookies itself (as Playwright does, never pass them back)
             params["headers"] = [
                 {"name": k, "value": v} for k, v in merged.items() if k.lower() != "cookie"
             ]
-        task = asyncio.ensure_future(_quietly(session.send("Fetch.continueRequest", params)))
+        self._send(session, "Fetch.continueRequest", params)
+
+    def _send(self, session: CDPSession, method: str, params: dict[str, Any]) -> None:
+        task = asyncio.ensure_future(_quietly(session.send(method, params)))
         self._pending.add(task)
         task.add_done_callback(self._pending.discard)
 

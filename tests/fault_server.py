@@ -20,7 +20,8 @@ index pages so that one audit (one Chromium) covers many faults:
   `pushState` calls, and redirects, a sitemap and a PDF that lead to the other site (where
   `--header` values must never arrive).
 - `/links/`: action links (`/links/account/opheffen`, `?confirm=1`, one on the other site) that
-  must never be requested, also not by a page's own iframe, image or script, next to help
+  must never be requested, also not by a page's own iframe, image or script, nor as the hop
+  of a page's redirect (`/links/moved` -> `/links/uitloggen`), next to help
   articles about those tasks that must be audited; and
   `/links/search-*/` start pages, each with a search form the probe must not submit (hidden
   `confirm=1` to `/account/delete`, an action word, a robots-disallowed action, another port).
@@ -435,6 +436,9 @@ LOADS_ACTIONS_PAGE = (
     "<script>addEventListener('load', () => setTimeout(() =>"
     " location.replace('/links/account/opheffen'), 0));</script>"
 )
+# A page that redirects to an action link: the browser must not follow the hop
+MOVED = "/links/moved"
+MOVED_TO = "/links/uitloggen"
 # Start pages whose search form the probe must not submit -> the form's action
 SEARCH_FORMS = {
     "hidden": "/links/account/delete",  # role=search, hidden confirm=1
@@ -462,7 +466,7 @@ def links_routes(other: str) -> dict[str, Responder]:
     """/links/: the index links to action links and to articles about the same tasks, and has
     a plain search form (the probe must still use it); /links/search-*/ each have one form
     that is not plainly a search."""
-    hrefs = [*ACTION_LINKS, f"{other}{OTHER_ACTION_LINK}", *ARTICLES, LOADS_ACTIONS]
+    hrefs = [*ACTION_LINKS, f"{other}{OTHER_ACTION_LINK}", *ARTICLES, LOADS_ACTIONS, MOVED]
     items = "".join(f'<li><a href="{h}">{escape(TEXTS.get(h, h))}</a></li>' for h in hrefs)
     controls = [f"/links/after-{n}" for n in (1, 2, 3)]
     index = page(
@@ -471,6 +475,8 @@ def links_routes(other: str) -> dict[str, Responder]:
     )
     routes: dict[str, Responder] = {"/links/": respond(200, index)}
     routes[LOADS_ACTIONS] = respond(200, page("Loads actions", LOADS_ACTIONS_PAGE))
+    routes[MOVED] = redirect(MOVED_TO)
+    routes[MOVED_TO] = respond(200, page("Uitgelogd", "<p>U bent uitgelogd.</p>"))
     for path in ACTION_LINKS:  # answered, so that a request would be seen like any other
         routes[path.partition("?")[0]] = respond(200, page("Done", "<p>It is done.</p>"))
     for path in ARTICLES:

@@ -22,6 +22,8 @@ from tests.fault_server import (
     ACTION_LINKS,
     ARTICLES,
     LOADS_ACTIONS,
+    MOVED,
+    MOVED_TO,
     OTHER_ACTION_LINK,
     SEARCH_FORMS,
     FaultSite,
@@ -97,6 +99,13 @@ def test_action_links_are_never_requested(links_audit: Audit, site: FaultSite) -
     page = links_audit.pages()[LOADS_ACTIONS]
     assert page["status"] == 200 and page["error"] is None, page
     assert page["metrics"]["blocked_requests"] == 3, page["metrics"]
+
+
+def test_a_redirect_to_an_action_link_is_not_followed(links_audit: Audit, site: FaultSite) -> None:
+    assert site.hits(MOVED) == 1
+    assert requested(site, MOVED_TO) == []  # the browser did not follow the hop
+    page = links_audit.pages()[MOVED]
+    assert "redirect to an action link, not followed" in page["error"], page["error"]
 
 
 def test_help_articles_and_a_plain_search_form_are_still_used(

@@ -6,6 +6,7 @@ import asyncio
 
 import pytest
 
+from auditor import request_guard
 from auditor.action_links import is_action_link, tokens
 from auditor.request_guard import RequestGuard
 
@@ -142,3 +143,18 @@ def test_the_browser_guard_aborts_action_links_on_the_audited_site(
     route = _Route(url, navigation)
     asyncio.run(guard.handle(route))  # type: ignore[arg-type]
     assert route.outcome == outcome
+
+
+def test_a_redirect_hop_to_an_action_link_is_refused_and_counted() -> None:
+    """The per-page Fetch hook asks for every document, redirect hops included."""
+
+    class _Page:  # stands in for a Playwright page as the key of its traffic
+        pass
+
+    guard = RequestGuard({SITE}, start_urls=(f"{SITE}/start",))
+    page = _Page()
+    traffic = request_guard.begin(page)  # type: ignore[arg-type]
+    assert guard.refuse_document(page, f"{SITE}/uitloggen")  # type: ignore[arg-type]
+    assert not guard.refuse_document(page, f"{SITE}/help/how-to-log-out")  # type: ignore[arg-type]
+    assert not guard.refuse_document(page, "https://elders.nl/logout")  # type: ignore[arg-type]
+    assert traffic.blocked == 1
