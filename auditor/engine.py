@@ -72,7 +72,13 @@ from auditor.resume import (
     summary_from_state,
     summary_state,
 )
-from auditor.robots import RobotsPolicy, RobotsUnread, load_robots, sitemap_entries
+from auditor.robots import (
+    SITEMAP_BUDGET,
+    RobotsPolicy,
+    RobotsUnread,
+    load_robots,
+    sitemap_entries,
+)
 from auditor.search_probe import SKIP_PROBE, SearchPlan, refusal, search_outcome
 from auditor.site_headers import SiteHeaders
 from auditor.suppress import Suppressor
@@ -428,6 +434,7 @@ class Audit:
                 origin,
                 robots.sitemaps(origin),
                 deadline=self.config.timeout,
+                budget=SITEMAP_BUDGET * self.config.timeout,
                 limiter=self.limiter,
                 problems=problems,
                 capped=capped,

@@ -5,6 +5,7 @@ Only GET requests, through the `httpx.AsyncClient` the engine passes in.
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import io
 import xml.etree.ElementTree as ET
@@ -26,6 +27,7 @@ MAX_ROBOTS_BYTES = 500 * 1024  # Google reads the first 500 KiB and ignores the 
 MAX_SITEMAP_BYTES = 10 * 1024 * 1024  # per file, after decompression: guards against bombs
 MAX_SITEMAP_FILES = 20  # per site, indexes included
 MAX_SITEMAP_URLS = 5000  # pages taken from a site's sitemaps
+SITEMAP_BUDGET = 3  # all of a site's sitemaps within this many --timeout deadlines
 MAX_REDIRECTS = 5  # RFC 9309 asks crawlers to follow at least five
 
 ALLOW_ALL = ""
@@ -132,6 +134,7 @@ async def sitemap_entries(
     limit: int = MAX_SITEMAP_URLS,
     max_files: int = MAX_SITEMAP_FILES,
     deadline: float = 30.0,
+    budget: float | None = None,
     limiter: RateLimiter | None = None,
     problems: list[tuple[str, str]] | None = None,
     capped: list[tuple[str, str]] | None = None,
@@ -142,9 +145,11 @@ async def sitemap_entries(
     sitemap indexes (children on the index's own origin) up to `max_files` files, reads
     gzipped files, and skips files that fail or do not parse. Only URLs on `origin` are kept,
     at most `limit`, each once. Each file is one fetch within `deadline` seconds, paced by
-    `limiter`. `problems` gets (sitemap URL, why) for each sitemap listed in robots.txt or an
-    index that could not be read (/sitemap.xml, which we only try, is no problem when
-    missing or not a sitemap); `capped` gets (sitemap URL, why) for what a cap left out.
+    `limiter`, and all of them within `budget` seconds (20 files that each drip until their
+    deadline would otherwise hold the audit for 20 deadlines). `problems` gets (sitemap URL,
+    why) for each sitemap listed in robots.txt or an index that could not be read
+    (/sitemap.xml, which we only try, is no problem when missing or not a sitemap); `capped`
+    gets (sitemap URL, why) for what a cap left out.
     """
     site = _origin_key(origin)
     pending = deque(_unique_urls([*robots_sitemaps, f"{site}/sitemap.xml"]))
@@ -153,12 +158,17 @@ async def sitemap_entries(
     parents: dict[str, str] = {}  # child sitemap -> the index that lists it
     entries: dict[str, SitemapEntry] = {}
     fetched = 0
+    clock = asyncio.get_running_loop().time
+    ends = None if budget is None else clock() + budget
     while pending and fetched < max_files and len(entries) < limit:
+        left = deadline if ends is None else min(deadline, ends - clock())
+        if left <= 0:
+            break
         sitemap_url = pending.popleft()
         fetched += 1
         if limiter is not None:
             await limiter.wait(sitemap_url)
-        root, why = await _fetch_xml(client, sitemap_url, deadline)
+        root, why = await _fetch_xml(client, sitemap_url, left)
         if root is None:
             if problems is not None and sitemap_url in listed:
                 problems.append((sitemap_url, why))
@@ -182,7 +192,12 @@ async def sitemap_entries(
                     break
                 entries[entry.url] = entry
     if capped is not None:
-        cap = f"cap: {max_files} files" if fetched >= max_files else f"cap: {limit:,} pages"
+        if ends is not None and clock() >= ends and budget is not None:
+            cap = f"cap: {budget:g} s for all sitemaps"
+        elif fetched >= max_files:
+            cap = f"cap: {max_files} files"
+        else:
+            cap = f"cap: {limit:,} pages"
         capped.extend(_not_read([u for u in pending if u in listed], parents, cap))
     return list(entries.values())
 

@@ -214,6 +214,21 @@ def test_sitemap_file_cap_is_reported_per_index() -> None:
     ]
 
 
+def test_all_sitemaps_of_a_site_share_one_budget() -> None:
+    """Ten dripping sitemaps of 1 s each would take 10 s; the budget ends them at 2.5 s."""
+    with LocalServer() as server:
+        base = server.url
+        children = [f"{base}/sm/{n}.xml" for n in range(10)]
+        server.routes["/sitemap.xml"] = (200, XML, sitemap_index(*children))
+        server.routes["/sm/*"] = drip(b'<?xml version="1.0"?>', "application/xml")
+        _found, problems, capped, took = entries(server, [], deadline=1.0, budget=2.5)
+    assert took < 4.0
+    assert 2 <= len(problems) <= 4  # the children read until the budget ran out: timeouts
+    assert len(capped) == 1 and capped[0][0] == f"{base}/sitemap.xml"
+    assert capped[0][1].startswith("sitemap index lists 10 sitemaps; read the first ")
+    assert capped[0][1].endswith("(cap: 2.5 s for all sitemaps)")
+
+
 def test_sitemap_url_cap_is_reported() -> None:
     with LocalServer() as server:
         base = server.url
