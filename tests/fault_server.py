@@ -530,7 +530,23 @@ BROKEN_SITEMAP = (
 )
 
 
-class FaultSite:
+class _TwoServers:
+    """The audited site (`server`) and another origin (`other`), stopped together."""
+
+    server: LocalServer
+    other: LocalServer
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.server.stop()
+        self.other.stop()
+
+
+class FaultSite(_TwoServers):
     """The misbehaving site on 127.0.0.1 and the "other site" it sends visitors to."""
 
     def __init__(self) -> None:
@@ -604,15 +620,6 @@ class FaultSite:
 
         return timed
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.server.stop()
-        self.other.stop()
-
 
 # === deadlines (issue 17, points 4 and 8): responses that drip, robots.txt that fails =========
 #
@@ -660,7 +667,7 @@ def sitemap_index(*urls: str) -> str:
     )
 
 
-class DeadlineSite:
+class DeadlineSite(_TwoServers):
     """A site whose `/robots.txt` is `robots` (a route), with a home page linking to
     `/public`, `/private/secret` and, with `faults`, the dripping PDF and external link; the
     robots.txt then lists the dripping sitemap and the huge sitemap index."""
@@ -708,15 +715,6 @@ class DeadlineSite:
             routes["/robots.txt"] = self.robots
         self.server.routes.update(routes)
         return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.server.stop()
-        self.other.stop()
 
 
 # --- /terminal/: page data that must reach the terminal harmless (issue 17, point 5) ------------
