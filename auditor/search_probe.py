@@ -7,9 +7,12 @@ returns what it took from the page, so a resumed audit can `replay` it without t
 
 The probe is a form submit on a site we do not control, so `refusal` lets it submit only a
 form that is plainly a search: its action on an audited origin (scheme, host and port), allowed
-by robots.txt, not an action link (auditor/action_links.py), and without hidden fields (a
-hidden `confirm=1` turns a "search" into a command). Otherwise nothing is requested and the
-search URL is listed as skipped with the reason.
+by robots.txt, not an action link (auditor/action_links.py), and with no hidden field that
+changes what the request does: a command (`confirm=1`, `action=delete`), a method override
+(`_method=DELETE`) or a token (`csrf`, `authenticity_token`, `__VIEWSTATE`: a form that needs
+one is a state-changing form, not a search). Plain hidden settings of a search engine
+(`site=healthcare`, `lr=lang_en`, `num=6`, `taal=nl`) are submitted as the browser would.
+Otherwise nothing is requested and the search URL is listed as skipped with the reason.
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
-from auditor.action_links import is_action_link
+from auditor.action_links import is_action_link, tokens
 from auditor.model import PageSnapshot
 from auditor.urls import origin_of
 from checks.findability.content import main_root
@@ -32,6 +36,15 @@ if TYPE_CHECKING:
 HEADING_PAGES = 200
 RESULT_TEXT_CHARS = 5000
 SKIP_PROBE = "search probe not run:"
+# Tokens of a hidden field's name that make the form more than a search.
+METHOD_OVERRIDES = frozenset({"method", "verb"})  # _method, X-HTTP-Method-Override, _verb
+TOKEN_WORDS = frozenset(
+    {
+        "csrf", "xsrf", "csrftoken", "csrfmiddlewaretoken", "token", "nonce", "wpnonce",
+        "authenticity", "verification", "viewstate", "eventvalidation", "formkey",
+        "session", "sessionid", "sid", "jsessionid", "phpsessid",
+    }
+)  # fmt: skip
 
 
 class SearchPlan:
@@ -86,13 +99,28 @@ def refusal(
     origin = origin_of(form.action)
     if origin not in origins:
         return f"the search form submits to another origin ({origin})"
-    if form.hidden:
-        names = ", ".join(dict.fromkeys(name for name, _value in form.hidden))
-        return f"the search form has hidden fields ({names})"
+    for name, value in form.hidden:
+        why = _hidden_field_refusal(name, value, action_words)
+        if why:
+            shown = name if why == "token" else f"{name}={value[:40]}"  # a token's value: no
+            return f"the search form has a hidden {why} ({shown})"
     if is_action_link(build_url(form, ""), action_words):  # the term may be any word
         return "the search form's action is an action link"
     if robots is not None and not robots.allowed(url):
         return "robots.txt disallows the search form's action"
+    return ""
+
+
+def _hidden_field_refusal(name: str, value: str, action_words: Sequence[str]) -> str:
+    """What makes a hidden field more than a search setting ("command", "method override",
+    "token"), or ""."""
+    name_tokens = {*tokens(name), "".join(tokens(name))}  # form_key -> formkey too
+    if name_tokens & METHOD_OVERRIDES:
+        return "method override"
+    if is_action_link(f"/?{urlencode([(name, value)])}", action_words):
+        return "command"
+    if name_tokens & TOKEN_WORDS:
+        return "token"
     return ""
 
 

@@ -124,7 +124,7 @@ def test_help_articles_and_a_plain_search_form_are_still_used(
 @pytest.mark.parametrize(
     ("name", "why"),
     [
-        ("hidden", "the search form has hidden fields (confirm)"),
+        ("hidden", "the search form has a hidden command (confirm=1)"),
         ("action-word", "the search form's action is an action link"),
         ("robots", "robots.txt disallows the search form's action"),
         ("other-port", "the search form submits to another origin"),

@@ -50,11 +50,31 @@ def test_a_plain_search_form_on_the_site_is_submitted() -> None:
     [
         (
             search("/account/delete", "<input type='hidden' name='confirm' value='1'>"),
-            "the search form has hidden fields (confirm)",
+            "the search form has a hidden command (confirm=1)",
         ),
         (
-            search("/zoeken", "<input type='hidden' name='taal' value='nl'>"),
-            "the search form has hidden fields (taal)",
+            search("/zoeken", "<input type='hidden' name='action' value='delete'>"),
+            "the search form has a hidden command (action=delete)",
+        ),
+        (
+            search("/zoeken", "<input type='hidden' name='_method' value='DELETE'>"),
+            "the search form has a hidden method override (_method=DELETE)",
+        ),
+        (
+            search("/zoeken", "<input type='hidden' name='verb' value='post'>"),
+            "the search form has a hidden method override (verb=post)",
+        ),
+        (
+            search("/zoeken", "<input type='hidden' name='authenticity_token' value='s3cr3t'>"),
+            "the search form has a hidden token (authenticity_token)",
+        ),
+        (
+            search("/zoeken", "<input type='hidden' name='__RequestVerificationToken' value='x'>"),
+            "the search form has a hidden token (__RequestVerificationToken)",
+        ),
+        (
+            search("/zoeken", "<input type='hidden' name='form_key' value='x'>"),
+            "the search form has a hidden token (form_key)",
         ),
         (search("/account/delete"), "the search form's action is an action link"),
         (search("/abonnement/pauzeren"), "the search form's action is an action link"),
@@ -80,6 +100,16 @@ def test_a_plain_search_form_on_the_site_is_submitted() -> None:
 )
 def test_a_form_that_is_not_plainly_a_search_is_not_submitted(form: str, reason: str) -> None:
     assert why_not(form) == reason
+
+
+def test_hidden_settings_of_a_search_engine_are_submitted_as_a_browser_would() -> None:
+    """A site-search appliance's GET form carries a dozen plain hidden settings (site,
+    language, page size); the probe submits them, as the visitor's browser does."""
+    settings = [("site", "hulp"), ("lr", "lang_nl"), ("num", "6"), ("sort", "date:D:L:d1")]
+    hidden = "".join(f"<input type='hidden' name='{n}' value='{v}'>" for n, v in settings)
+    assert why_not(search("/zoeken", hidden)) == ""
+    _plan, url = plan_for(search("/zoeken", hidden))
+    assert url == f"{SITE}/zoeken?site=hulp&lr=lang_nl&num=6&sort=date%3AD%3AL%3Ad1&q=meterstand"
 
 
 def test_ignore_robots_lifts_only_the_robots_rule() -> None:
