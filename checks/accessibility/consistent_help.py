@@ -56,7 +56,7 @@ from auditor.classify import CONTACT_PATH
 from auditor.model import Finding, Link, PageSummary, Pitfall, Severity, SiteSummary
 from auditor.urls import normalize_url
 from checks.common import normalise_space
-from checks.escalation.contact_page_linked import links_to_contact
+from checks.escalation.contact_route import links_to_contact
 
 KINDS = ("contact", "phone", "email", "chat", "self-help")
 CHAT = re.compile(r"\b(web|live ?)?chat(ten|bot)?\b", re.I)

@@ -1,11 +1,14 @@
-"""contact-page-linked: every page links to the contact page.
+"""contact-page-linked: every page gives a route to contact.
 
 ## What it does
-Finds the site's contact pages (the shared page classifier: the last URL segment or the main
-heading, such as "/contact" or "Contact us") and reports each audited HTML page that has no
-visible link to one of them, nor a visible link whose text names contact ("Contact",
-"Neem contact op", "Klantenservice", "Contact us", "Customer service", …). When the site has
-no contact page and no page links to contact at all, one finding says so on the start page.
+Reports each audited HTML page that gives the customer no contact route
+(checks/escalation/contact_route.py): it is not a contact page, shows no phone number or
+email address of the organisation (a footer block counts), and has no visible link to a
+contact page: an audited contact page, a link whose path or short text names contact
+("Contact", "Neem contact op", "Klantenservice", "Contact us", …), on the site or on another
+host of the same organisation (`help.example.com` -> `www.example.com/contact`). When no page
+gives a route at all and no contact page was found, one finding says so on the start page.
+Every page gets the metric `contact_route`.
 
 ## Why is this bad?
 A customer who is stuck on a help page must find the way to a person from that page. A
@@ -24,44 +27,23 @@ None.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from urllib.parse import urlsplit
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from auditor.check import Check
-from auditor.classify import CONTACT_PATH
-from auditor.model import Finding, Link, PageSummary, Pitfall, Severity, SiteSummary
-from auditor.urls import normalize_url
-
-# A short link text that names contact: "Contact", "Service & contact", "Neem contact op",
-# "Klantenservice", "Customer service", "Get in touch".
-CONTACT_TEXT = re.compile(
-    r"\bcontact\b|\bklantenservice\b|\bcustomer (service|support|care)\b|\bget in touch\b|"
-    r"\bkontakt\b",
-    re.I,
-)
-MAX_LINK_WORDS = 5
-
-
-def links_to_contact(link: Link, contact_urls: set[str]) -> bool:
-    if not link.visible:
-        return False
-    url = normalize_url(link.href)
-    if url in contact_urls:
-        return True
-    return len(link.text.split()) <= MAX_LINK_WORDS and bool(CONTACT_TEXT.search(link.text))
+from auditor.model import Finding, Pitfall, Severity, SiteSummary
+from checks.escalation.contact_route import contact_urls, site_routes
 
 
 def run(site: SiteSummary) -> Iterator[Finding]:
     pages = site.html_pages
-    contact_urls = {
-        normalize_url(u) for p in pages if p.kind == "contact" for u in (p.url, p.final_url)
-    }
-    missing = [p for p in pages if not _has_contact_link(p, contact_urls)]
-    if not contact_urls and len(missing) == len(pages) and pages:
+    routes = site_routes(site)
+    missing = [p for p in pages if routes.get(p.url) == "none"]
+    if not contact_urls(site) and len(missing) == len(pages) and pages:
         yield CHECK.finding(
             pages[0].url,
-            "No contact page was found and no page links to contact.",
+            "No contact page was found and no page links to contact or shows a phone number "
+            "or email address.",
             severity=Severity.CRITICAL,
             signature="no-contact-page",
         )
@@ -69,18 +51,16 @@ def run(site: SiteSummary) -> Iterator[Finding]:
     for page in missing:
         yield CHECK.finding(
             page.url,
-            "This page has no visible link to the contact page.",
+            "This page has no visible link to the contact page and shows no phone number or "
+            "email address.",
             evidence=page.title,
             signature="no-contact-link",
         )
 
 
-def _has_contact_link(page: PageSummary, contact_urls: set[str]) -> bool:
-    if page.kind == "contact":
-        return True
-    return any(links_to_contact(link, contact_urls) for link in page.links) or any(
-        link.visible and CONTACT_PATH.search(urlsplit(link.href).path) for link in page.links
-    )
+def measure_site(site: SiteSummary) -> dict[str, Mapping[str, Any]]:
+    """The metric `contact_route` per page URL (checks/escalation/contact_route.py)."""
+    return {url: {"contact_route": route} for url, route in site_routes(site).items()}
 
 
 CHECK = Check(
@@ -96,4 +76,5 @@ CHECK = Check(
     run=run,
     docs=__doc__ or "",
     scope="site",
+    site_measure=measure_site,
 )

@@ -1,16 +1,19 @@
-"""contact-route-depth: pages from which the contact page is more than two clicks away.
+"""contact-route-depth: pages from which the way to contact is more than two clicks long.
 
 ## What it does
 Follows the internal links between the audited HTML pages (`PageSummary.links`, hidden menu
-links included, since one click opens them) breadth-first, backwards from every page
-classified as a contact page, and so finds for each page the fewest clicks to a contact
-page. When pages need more than `max_clicks` clicks, or cannot reach a contact page at all
-through audited pages, one finding on the start URL gives how many and lists the worst. A
-link to an internal page that the audit did not load (robots.txt, the page or depth cap) is
-given the benefit of the doubt: that page might be the contact page, so pages that are
-near such a link are not reported.
-Every page also gets the metric `contact_depth` (0 on a contact page, null when no route
-was found). A site without any contact page is left to `contact-page-linked`.
+links included, since one click opens them) breadth-first, backwards from every page that is
+itself a contact route (checks/escalation/contact_route.py): 0 clicks on a contact page or a
+page that shows the organisation's phone number or email address, 1 on a page that links to
+a contact page (also one on another host of the same organisation). So it finds for each page
+the fewest clicks to a person. When pages need more than `max_clicks` clicks, or cannot reach
+a route at all through audited pages, one finding on the start URL gives how many and lists
+the worst. A link to an internal page that the audit did not load (robots.txt, the page or
+depth cap) is given the benefit of the doubt: that page might be the contact page, so pages
+that are near such a link are not reported.
+Every page also gets the metric `contact_depth` (0 on a page that is a route itself, null
+when no route was found). A site where no page gives a route is left to
+`contact-page-linked`.
 
 ## Why is this bad?
 A customer who is stuck looks for a way out from the page they are on. Every extra click,
@@ -39,6 +42,7 @@ from typing import Any
 from auditor.check import Check
 from auditor.model import Finding, Pitfall, Severity, SiteSummary
 from auditor.urls import normalize_url
+from checks.escalation.contact_route import site_routes
 
 MAX_LISTED = 5
 NO_ROUTE = 1_000_000
@@ -92,19 +96,24 @@ def measure_site(site: SiteSummary) -> dict[str, Mapping[str, Any]]:
 
 
 def contact_depths(site: SiteSummary, graph: LinkGraph | None = None) -> dict[str, int | None]:
-    """Fewest clicks from each HTML page to a contact page through audited pages (None: no
-    route); {} when the site has no contact page."""
-    targets = {p.url for p in site.html_pages if p.kind == "contact"}
-    if not targets:
+    """Fewest clicks from each HTML page to a contact route through audited pages (None: no
+    route); {} when no page is a route of its own."""
+    seeds = {
+        url: 1 if route == "contact link" else 0
+        for url, route in site_routes(site).items()
+        if route != "none"
+    }
+    if not seeds:
         return {}
-    depth = _distances(graph or link_graph(site), targets)
+    depth = _distances(graph or link_graph(site), seeds)
     return {p.url: depth.get(p.url) for p in site.html_pages}
 
 
-def _distances(graph: LinkGraph, targets: Iterable[str]) -> dict[str, int]:
-    """Breadth-first, backwards along the links: the fewest clicks to any target."""
-    depth = dict.fromkeys(targets, 0)
-    queue = deque(depth)
+def _distances(graph: LinkGraph, targets: Iterable[str] | Mapping[str, int]) -> dict[str, int]:
+    """Breadth-first, backwards along the links: the fewest clicks to any target (a mapping
+    gives each target its own clicks, 0 or 1)."""
+    depth = dict(targets) if isinstance(targets, Mapping) else dict.fromkeys(targets, 0)
+    queue = deque(sorted(depth, key=depth.__getitem__))  # fewest clicks first
     while queue:
         url = queue.popleft()
         for source in graph.linked_from.get(url, ()):

@@ -33,13 +33,13 @@ from collections.abc import Iterator
 
 from auditor.check import Check
 from auditor.model import Finding, Pitfall, Severity, SiteSummary
+from checks.escalation.contact_route import ROUTE_KEYS, shows_phone_or_email
 from checks.escalation.contacts import site_contact_facts
 
 
 def run(site: SiteSummary) -> Iterator[Finding]:
     pages = site_contact_facts(site)
-    routes = ("phones", "abroad_phones", "emails")
-    if not pages or any(facts.get(key) for _page, facts in pages for key in routes):
+    if not pages or any(shows_phone_or_email(facts, ROUTE_KEYS) for _page, facts in pages):
         return
     yield CHECK.finding(
         site.start_urls[0] if site.start_urls else pages[0][0].url,

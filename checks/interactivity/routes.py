@@ -19,7 +19,7 @@ from bs4 import Tag
 
 from auditor.classify import CONTACT_PATH
 from auditor.model import PageSnapshot
-from checks.escalation.contact_page_linked import CONTACT_TEXT
+from checks.escalation.contact_route import CONTACT_TEXT
 from checks.escalation.contacts import visible_emails, visible_phone_numbers
 from checks.feedback.widgets import is_feedback_element
 from checks.findability.content import main_markup_text, main_root

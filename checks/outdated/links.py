@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 
 from auditor.model import Link, LinkStatus, PageSummary, SiteSummary
 from auditor.urls import normalize_url
-from checks.escalation.contact_page_linked import CONTACT_TEXT
+from checks.escalation.contact_route import CONTACT_TEXT
 
 LOGIN_TEXT = re.compile(r"\b(inloggen|log ?in|login|sign ?in|mijn omgeving|my account)\b", re.I)
 CRITICAL_KINDS = frozenset({"contact", "login"})

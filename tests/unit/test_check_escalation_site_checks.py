@@ -199,3 +199,35 @@ def test_a_link_to_a_page_the_audit_did_not_load_gets_the_benefit_of_the_doubt()
     audited = site(*audited.pages, summary("/c", links=("/a",)))
     [finding] = DEPTH.execute(audited)  # /c: 1 click to /a, 2 to /b, 3 to the unknown page
     assert "1 of 5 pages" in finding.message and "/c (no route)" in finding.message
+
+
+def test_a_page_that_shows_the_phone_is_a_route_and_another_hosts_contact_page_is_one_click():
+    """Depth counts to a person, not to a page called contact: a footer with the helpdesk
+    number is 0 clicks; a link to the organisation's contact page on its main domain is 1."""
+    main_site = PageSummary(
+        BASE + "/hulp/b",
+        BASE + "/hulp/b",
+        "b",
+        1,
+        200,
+        "help-article",
+        True,
+        external=(Link("https://www.voorbeeld.nl/contact", "Contact", False),),
+        facts={"contact": facts()},
+    )
+    audited = site(
+        summary("/", "home", links=("/hulp/a", "/hulp/b"), contact=facts(phones=[MAIN])),
+        summary("/hulp/a", links=("/hulp/c",)),
+        main_site,
+        summary("/hulp/c", links=("/hulp/d",)),
+        summary("/hulp/d"),
+    )
+    assert contact_depths(audited) == {
+        BASE + "/": 0,
+        BASE + "/hulp/a": None,
+        BASE + "/hulp/b": 1,
+        BASE + "/hulp/c": None,
+        BASE + "/hulp/d": None,
+    }
+    audited = site(*audited.pages, summary("/hulp/e", links=("/hulp/b",)))
+    assert contact_depths(audited)[BASE + "/hulp/e"] == 2
