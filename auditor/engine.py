@@ -56,6 +56,7 @@ from auditor.model import (
     Pitfall,
     SiteSummary,
     SkippedUrl,
+    primary_language,
     utcnow,
 )
 from auditor.prioritize import prioritize
@@ -84,6 +85,7 @@ from auditor.site_headers import SiteHeaders
 from auditor.suppress import Suppressor
 from auditor.urls import normalize_url, origin_of
 from checks import ALL_CHECKS, PAGE_FACTS, SITE_METRICS
+from checks.escalation.region import site_regions, tld_region
 
 ProgressCallback = Callable[[int, int, str], None]
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -291,6 +293,9 @@ class Audit:
         self.tally = RuleTally()
         self.documents_read = 0
         self.sitemap_lastmod: dict[str, str] = {}  # normalised URL -> <lastmod>
+        # The regions phone numbers are read in, decided by the first page (_decide_regions).
+        self.site_regions: tuple[str, ...] = ()
+        self.regions_decided = False
         self.links: LinkChecker | None = None  # when a selected check needs link statuses
         self.search = SearchPlan()
         self.search_outcome: dict[str, Any] = {}
@@ -491,7 +496,12 @@ class Audit:
 
             async def next_item() -> CrawlItem | None:
                 async with cond:
-                    while (item := frontier.next()) is None:
+                    while True:
+                        if not self.regions_decided and state["in_flight"]:
+                            await cond.wait()  # the first page decides (_decide_regions)
+                            continue
+                        if (item := frontier.next()) is not None:
+                            break
                         if state["in_flight"] == 0:
                             cond.notify_all()
                             return None
@@ -647,6 +657,7 @@ class Audit:
         config = self.config
         if not self._advance(frontier, item, snapshot.final_url):
             return [], self._record(item, None, [], {"off_site": snapshot.final_url})
+        self._decide_regions(snapshot.language if snapshot.is_html else "")
         snapshot = self._with_audit_context(snapshot)
         if snapshot.error is None and snapshot.is_html:
             snapshot = dataclasses.replace(
@@ -774,6 +785,7 @@ class Audit:
                 self.search.replay(state["search"])
             self.collected.summaries.append(summary)
             self.collected.pages.append(crawled.page)
+            self._decide_regions(primary_language(crawled.page.lang))
             self.suppressor.suppressed += state.get("suppressed", 0)
             self.documents_read += bool(state.get("document"))
         self.collected.screenshots.update(restored.screenshots)
@@ -817,15 +829,34 @@ class Audit:
             if external or origin_of(image) == origin_of(final_url):
                 self.links.submit(image)
 
+    def _decide_regions(self, language: str) -> None:
+        """The first audited page decides the regions the site's phone numbers are read in
+        (checks/escalation/region.py): the start URL's country domain, else that page's
+        language, so the English pages of a Dutch site on a .org domain still read Dutch
+        numbers; none when neither is known (then each page's own language decides). The
+        crawl holds the other workers until then, so every page gets the same regions."""
+        if self.regions_decided:
+            return
+        self.regions_decided = True
+        start = self.config.start_urls[0] if self.config.start_urls else ""
+        if tld_region(start) or language:
+            self.site_regions = site_regions(start, language)
+
     def _with_audit_context(self, snapshot: PageSnapshot) -> PageSnapshot:
         """What checks need from the audit rather than the page: "today" (`--now` pins it, so
-        date checks give the same answer tomorrow) and the sitemap's <lastmod>."""
+        date checks give the same answer tomorrow), the sitemap's <lastmod> and the site's
+        regions for phone numbers."""
         changes: dict[str, Any] = {}
         if self.config.now is not None:
             changes["fetched_at"] = self.config.now
+        probes: dict[str, Any] = {}
         lastmod = self.sitemap_lastmod.get(normalize_url(snapshot.url) or snapshot.url)
         if lastmod:
-            changes["probes"] = {**snapshot.probes, "sitemap": {"lastmod": lastmod}}
+            probes["sitemap"] = {"lastmod": lastmod}
+        if self.site_regions:
+            probes["site"] = {"regions": list(self.site_regions)}
+        if probes:
+            changes["probes"] = {**snapshot.probes, **probes}
         return dataclasses.replace(snapshot, **changes) if changes else snapshot
 
     async def _capture_safely(

@@ -38,7 +38,7 @@ from bs4 import Tag
 from phonenumbers import shortnumberinfo
 
 from auditor.model import PageSnapshot, PageSummary, SiteSummary
-from checks.escalation.region import page_region
+from checks.escalation.region import page_region, page_regions
 
 PhoneRole = Literal["customer", "abroad", "fax", "service", "emergency"]
 # Which role wins when one number is shown in several roles on a page.
@@ -58,6 +58,12 @@ OBFUSCATED_EMAIL = re.compile(
 _FILE_LIKE = re.compile(r"\.(png|jpe?g|gif|svg|webp|css|js)$", re.I)
 _SHORT_NUMBER = re.compile(r"(?<![\w+/.,:-])\d{3,6}(?![\w/,:-]|[.]\d)")
 _LETTER = re.compile(r"[^\W\d_]")
+# Opening hours, which the matcher reads as "0800 1800": "08.00 – 18.00", "8:30-17:00".
+_TIME_RANGE = re.compile(
+    r"(?:[01]?\d|2[0-4])[.:h][0-5]\d\s*(?:[-–—]|tot|to|till|until)?\s*(?:[01]?\d|2[0-4])[.:h][0-5]\d",
+    re.I,
+)
+_GROUPED = re.compile(r"\d[\s().-]+\d")  # "866-555-0100", not an id such as "8665550100"
 _CONTEXT_BREAK = re.compile(r"[;,|•·]")
 _REMARK = re.compile(r"[ \t]*\(([^()\n]{1,30})\)")
 CONTEXT_BEFORE = 60
@@ -143,12 +149,16 @@ def phone_mentions(
 ) -> tuple[PhoneMention, ...]:
     """The valid phone numbers in the visible text, in page order, with their role; numbers
     that the words before them call something else (KvK, IBAN, klantnummer…) are left out."""
-    code = page_region(page, region)
-    key = f"escalation.phones:{code}:{'|'.join(not_phone_words)}"
+    code, *also = page_regions(page, region)
+    key = f"escalation.phones:{code}:{','.join(also)}:{'|'.join(not_phone_words)}"
     return page.memo(
         key,
         lambda: phone_mentions_in(
-            page.text, code, frozenset(tel_numbers(page, code)), tuple(not_phone_words)
+            page.text,
+            code,
+            frozenset(tel_numbers(page, code)),
+            tuple(not_phone_words),
+            also=tuple(also),
         ),
     )
 
@@ -163,13 +173,20 @@ def phone_mentions_in(
     region: str,
     linked: frozenset[str] = frozenset(),
     not_phone_words: tuple[str, ...] = (),
+    *,
+    also: tuple[str, ...] = (),
 ) -> tuple[PhoneMention, ...]:
-    """Phone numbers in `text` for `region`, plus the `linked` numbers (E.164) written the
-    way their own country writes them, plus short numbers right after "bel", "telefoon",
-    "call"… ("Bel 1400")."""
+    """Phone numbers in `text` for `region` and the regions `also` read, plus the `linked`
+    numbers (E.164) written the way their own country writes them, plus short numbers right
+    after "bel", "telefoon", "call"… ("Bel 1400")."""
     found: dict[int, _Candidate] = {
         m.start: _Candidate(m.start, m.end, m.raw_string, m.number) for m in _matches(text, region)
     }
+    for other in also:  # the other side of the Atlantic: only numbers grouped its way
+        for m in _matches(text, other, phonenumbers.Leniency.STRICT_GROUPING):
+            overlaps = any(c.start < m.end and m.start < c.end for c in found.values())
+            if not overlaps and _GROUPED.search(m.raw_string):
+                found[m.start] = _Candidate(m.start, m.end, m.raw_string, m.number)
     for other in {phonenumbers.region_code_for_number(_parse(n)) for n in linked} - {region}:
         for m in _matches(text, other):
             if _e164(m.number) in linked:
@@ -185,7 +202,8 @@ def phone_mentions_in(
         context = _context(text, candidate.start, candidate.end, previous_end)
         previous_end = candidate.end
         if (
-            patterns().not_phone.search(context)
+            _TIME_RANGE.fullmatch(candidate.text.strip())
+            or patterns().not_phone.search(context)
             or patterns().own_details.search(context)
             or (extra and extra.search(context))
         ):
@@ -203,8 +221,10 @@ class _Candidate:
     number: phonenumbers.PhoneNumber
 
 
-def _matches(text: str, region: str) -> list[phonenumbers.PhoneNumberMatch]:
-    return list(phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID))
+def _matches(
+    text: str, region: str, leniency: int = phonenumbers.Leniency.VALID
+) -> list[phonenumbers.PhoneNumberMatch]:
+    return list(phonenumbers.PhoneNumberMatcher(text, region, leniency=leniency))
 
 
 def _short_numbers(text: str, region: str) -> list[_Candidate]:

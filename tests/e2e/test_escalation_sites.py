@@ -116,3 +116,29 @@ def test_contact_depth_is_a_page_metric(tmp_path):
     [finding] = [f for f in report["findings"] if f["check_id"] == "contact-route-depth"]
     assert "1 of 4 pages" in finding["message"]
     assert "/hulp/verhuizen (3 clicks)" in finding["message"]
+
+
+def test_the_start_page_language_decides_how_every_page_reads_phone_numbers(tmp_path):
+    """A Dutch site on a host without a country domain: its English and German pages write
+    the helpdesk's freephone number the Dutch way, and the numbers are found there too."""
+    start = html("Welkom", '<p><a href="/en/help">English</a> <a href="/de/hilfe">Deutsch</a></p>')
+    english = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Help</title></head>'
+        "<body><main><h1>Help</h1><p>Call the helpdesk 0800-1234 (free), 08.00 – 18.00.</p>"
+        "</main></body></html>"
+    )
+    german = english.replace('lang="en"', 'lang="de"').replace("Call the", "Rufen Sie den")
+    routes = {"/": (200, {}, start), "/en/help": (200, {}, english), "/de/hilfe": (200, {}, german)}
+    with LocalServer(routes) as server:
+        run = cx_audit(
+            "audit", server.url + "/", "--output", str(tmp_path), "--format", "json",
+            "--fail-on", "never", "--quiet", "--no-sitemaps",
+            "--select", "contact-phone-visible,contact-page-linked",
+        )  # fmt: skip
+        assert run.returncode == 0, run.stderr
+        report = json.loads((tmp_path / "report.json").read_text("utf-8"))
+        metrics = {p["url"].removeprefix(server.url): p["metrics"] for p in report["pages"]}
+    assert metrics["/en/help"].get("contact_phones") == "+318001234"
+    assert metrics["/de/hilfe"].get("contact_phones") == "+318001234"
+    assert metrics["/en/help"]["contact_route"] == "phone or email"
+    assert "contact_phones" not in metrics["/"]
