@@ -19,7 +19,9 @@ and compares report.json with the truth, page by page:
   (days shown to readers); a pair (page, field, day) is one item.
 
 Pages of the truth that the audit did not reach are listed as missed and count against
-recall only where the truth has something to find there (a missed page has no kind). Prints a
+recall only where the truth has something to find there (a missed page has no kind).
+Redirect stubs (a page whose final URL is another page) are listed and not scored: the
+audit read the page they lead to, which the truth describes under its own key. Prints a
 table per site and in total; `--json FILE` also writes the figures and every mismatch, and
 `--verbose` prints the mismatches.
 
@@ -91,6 +93,8 @@ class SiteScore:
     annotated: int = 0
     audited: int = 0
     missed_pages: list[str] = dataclasses.field(default_factory=list)
+    redirected: list[str] = dataclasses.field(default_factory=list)
+    confusion: dict[tuple[str, str], int] = dataclasses.field(default_factory=dict)
     phones: Score = dataclasses.field(default_factory=Score)
     emails: Score = dataclasses.field(default_factory=Score)
     route: Score = dataclasses.field(default_factory=Score)  # "has a route"
@@ -103,6 +107,9 @@ class SiteScore:
         self.annotated += other.annotated
         self.audited += other.audited
         self.missed_pages += [f"{other.name}{p}" for p in other.missed_pages]
+        self.redirected += [f"{other.name}{p}" for p in other.redirected]
+        for pair, count in other.confusion.items():
+            self.confusion[pair] = self.confusion.get(pair, 0) + count
         for field in ("phones", "emails", "route", "no_route", "kind", "dates"):
             getattr(self, field).__iadd__(getattr(other, field))
         for kind, score in other.kinds.items():
@@ -172,6 +179,11 @@ def audit(base: str, output: Path, pages: int) -> dict[str, Any]:
     return report
 
 
+def _moved(page: dict[str, Any], path: str) -> bool:
+    final = urlsplit(page["final_url"]).path or "/"
+    return final not in (path, path.rstrip("/") + "/", path + ".html")
+
+
 def _split(value: Any) -> set[str]:
     return {v.strip() for v in str(value or "").split(",") if v.strip()}
 
@@ -185,6 +197,11 @@ def score_site(name: str, truth: dict[str, Any], report: dict[str, Any]) -> Site
     for path, expected in truth["pages"].items():
         page = by_path.get(path) or by_path.get(path.rstrip("/") + "/")
         where = f"{name}{path}"
+        if page is not None and _moved(page, path):
+            # A redirect stub (HTTP, meta refresh or script): the audit read the page it
+            # leads to, which the truth describes under its own key.
+            score.redirected.append(path)
+            continue
         if page is None or page.get("error"):
             score.missed_pages.append(path)
             page = {"kind": None, "metrics": {}}
@@ -205,6 +222,8 @@ def score_site(name: str, truth: dict[str, Any], report: dict[str, Any]) -> Site
             )
             found_kind, true_kind = page["kind"], expected["kind"]
             score.kind.add({found_kind}, {true_kind}, where)
+            pair = (true_kind, found_kind)
+            score.confusion[pair] = score.confusion.get(pair, 0) + 1
             for kind in {found_kind, true_kind}:
                 score.kinds.setdefault(kind, Score()).add(
                     {kind} if found_kind == kind else set(),
@@ -244,10 +263,16 @@ def table(scores: Sequence[SiteScore]) -> str:
 
 
 def kind_table(total: SiteScore) -> str:
-    lines = [f"{'kind':14} {'P':>6} {'R':>6}  (found/true)"]
+    lines = [f"{'kind':14} {'P':>6} {'R':>6}  (found/true)  true kind found as"]
     for kind, s in sorted(total.kinds.items()):
+        found_as = ", ".join(
+            f"{found} {n}"
+            for (true, found), n in sorted(total.confusion.items(), key=lambda kv: -kv[1])
+            if true == kind and found != kind
+        )
         lines.append(
             f"{kind:14} {_pct(s.precision)} {_pct(s.recall)}  ({s.tp + s.fp}/{s.tp + s.fn})"
+            f"  {found_as}"
         )
     return "\n".join(lines)
 
@@ -286,6 +311,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{measure:7} target {target:.0%}: {'met' if not low else 'NOT met'}")
     if total.missed_pages:
         print(f"\nNot audited: {', '.join(total.missed_pages)}")
+    if total.redirected:
+        print(f"\nRedirects, not scored: {', '.join(total.redirected)}")
     if args.verbose:
         for field in ("phones", "emails", "route", "no_route", "kind", "dates"):
             mistakes = getattr(total, field).mistakes
@@ -298,7 +325,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f: {"precision": getattr(s, f).precision, "recall": getattr(s, f).recall,
                     "mistakes": getattr(s, f).mistakes}
                 for f in ("phones", "emails", "route", "no_route", "kind", "dates")
-            } | {"audited": s.audited, "annotated": s.annotated, "missed": s.missed_pages}
+            } | {"audited": s.audited, "annotated": s.annotated, "missed": s.missed_pages,
+                 "redirected": s.redirected}
             for s in [*scores, total]
         }  # fmt: skip
         args.json.write_text(json.dumps(figures, indent=2), "utf-8")
