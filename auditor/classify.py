@@ -1,8 +1,31 @@
-"""Page kind: home, help-article, faq, contact, login, portal, search, document, other.
+"""Page kind: home, help-article, faq, contact, hub, listing, policy-legal, news, login,
+portal, search, document, other.
 
-One shared classifier, so checks agree on which page is the contact page. It reads the URL,
-the title, the first heading and a few DOM facts; it is deliberately conservative: a page that
-does not clearly look like one kind is "other".
+One shared classifier, so checks agree on which page is the contact page and which pages are
+help articles (the article-only checks, such as `undated-page`, `dead-end-task` and
+`feedback-missing`, must not fire on a hub, a privacy statement or a news item). It reads the
+URL, the title, the first heading and a few DOM facts, in this order:
+
+- login (a password field), home (a language root or a start URL), contact, search, portal;
+- other for an error page ("404", "Pagina niet gevonden") and for pages about the
+  organisation rather than the customer's question: about us, team, board, a person's
+  profile, a job posting (`/over-ons`, `/team/jan`, `/vacatures/developer`);
+- policy-legal: a path segment made only of policy words (`/privacy`, `/privacy-en-cookies`,
+  `/algemene-voorwaarden`, `/code-of-conduct`, `/toegankelijkheid`) or such a main heading
+  ("Privacyverklaring", "Terms of use");
+- news: a dated path (`/2024/06/13/…`, `/blog/2025/01/…`), a page below a news section
+  (`/nieuws/…`, `/blog/…`, `/berichten/…`), release notes and changelogs;
+- listing: a collection's index (`/nieuws/`, `/blog/`, `/agenda/`, `/vacatures/`, `/leden/`,
+  tag and category archives), or a page whose main content lists at least five dated
+  entries (short list items, rows or cards with a link and a date);
+- faq (a question list);
+- hub or listing: a page that mostly links on (at least six links in its main content and
+  less than 30% of its words in paragraphs of prose; a listing from 30 links; a hub too when
+  it has fewer than 80 words and at least three linked list items or cards, and is no help
+  article);
+- help-article: a main heading and at least 80 words, or at least 40 in a help section
+  (`/hulp/`, `/help/`, `/faq/`, `/klantenservice/`) or under a question heading;
+- other: everything else. A page that does not clearly look like a kind is "other".
 """
 
 from __future__ import annotations
@@ -33,6 +56,97 @@ _SEARCH_PATH = re.compile(r"(^|/)(search|zoeken|zoek|zoekresultaten|search-resul
 _PORTAL_PATH = re.compile(r"(^|/)(mijn|my|my-?account|account|portal|mijn-?omgeving)(/|$)", re.I)
 _LANGUAGE_ROOT = re.compile(r"^/([a-z]{2}(-[a-z]{2})?/?)?(index\.html?)?$", re.I)
 _QUESTION_HEADING = re.compile(r"\?\s*$")
+_TOKEN = re.compile(r"[a-z0-9]+")
+_ERROR = re.compile(
+    r"\b(404|page not found|pagina niet gevonden|niet gevonden|not found|seite nicht gefunden|"
+    r"page introuvable)\b",
+    re.I,
+)
+# Path segments and headings about the organisation, not the customer's question.
+_ORGANISATION_SEGMENTS = frozenset(
+    {
+        "over", "over-ons", "about", "about-us", "who-we-are", "wie-zijn-wij", "wie-we-zijn",
+        "organisatie", "organisation", "organization", "team", "ons-team", "our-team",
+        "bestuur", "board", "medewerkers", "staff", "jaarverslag", "annual-report",
+        "partners", "sponsors", "bedankt", "thank-you", "thanks", "vereniging",
+        "association", "stichting", "foundation", "lid-worden", "word-lid", "join",
+        "join-us", "aanmelden", "inschrijven", "subscribe", "signup", "sign-up",
+        "nieuwsbrief", "newsletter", "404", "colofon", "colophon",
+    }
+)  # fmt: skip
+_PEOPLE_SECTIONS = frozenset(
+    {"team", "people", "mensen", "medewerkers", "staff", "leden", "members"}
+)
+_JOB_SECTIONS = frozenset(
+    {"vacatures", "vacature", "vacancies", "careers", "jobs", "werken-bij", "werkenbij"}
+)
+_JOB_WORDS = frozenset({"vacature", "vacatures", "vacancy", "vacancies", "job", "jobs", "careers"})
+_ORGANISATION_HEADING = re.compile(
+    r"^\s*(over ons|about us|wie zijn wij|who we are|ons team|our team|meet (us|the team)|"
+    r"bestuur|board)\s*$",
+    re.I,
+)
+# Policy vocabulary: a segment made only of these words, with at least one core word.
+_POLICY_CORE = frozenset(
+    {
+        "privacy", "privacyverklaring", "privacybeleid", "privacystatement", "cookie",
+        "cookies", "cookiebeleid", "cookieverklaring", "disclaimer", "proclaimer",
+        "copyright", "auteursrecht", "voorwaarden", "gebruiksvoorwaarden",
+        "leveringsvoorwaarden", "terms", "statuten", "reglement", "gedragscode", "conduct",
+        "toegankelijkheid", "toegankelijkheidsverklaring", "accessibility", "impressum",
+        "imprint", "legal", "juridisch", "kwetsbaarheid", "vulnerability", "disclosure",
+    }
+)  # fmt: skip
+_POLICY_WORDS = _POLICY_CORE | {
+    "statement", "verklaring", "policy", "beleid", "notice", "use", "service", "conditions",
+    "algemene", "general", "and", "en", "of", "our", "onze", "code", "melden",
+    "responsible", "coordinated", "huishoudelijk", "html", "htm",
+}  # fmt: skip
+_POLICY_HEADING = re.compile(
+    r"^\s*(privacy( ?verklaring| ?beleid| statement| policy| notice)?|"
+    r"cookie( ?beleid| ?verklaring|s| policy| statement)|disclaimer|proclaimer|copyright|"
+    r"(algemene )?(gebruiks|leverings)?voorwaarden|terms (of|and) \w+|statuten|"
+    r"huishoudelijk reglement|gedragscode|code of conduct|toegankelijkheid(sverklaring)?|"
+    r"accessibility( statement)?|responsible disclosure|kwetsbaarheid melden|"
+    r"coordinated vulnerability disclosure|impressum)\s*$",
+    re.I,
+)
+_NEWS_SECTIONS = frozenset(
+    {
+        "nieuws", "news", "blog", "blogs", "weblog", "berichten", "nieuwsberichten",
+        "actueel", "actualiteiten", "persberichten", "pers", "press", "updates",
+        "agenda", "events", "evenementen", "activiteiten", "activities",
+    }
+)  # fmt: skip
+_COLLECTIONS = _NEWS_SECTIONS | _JOB_SECTIONS | {
+    "kalender", "calendar", "leden", "members", "archief", "archive", "publicaties",
+    "publications", "glossary", "nieuws-netwerk",
+}  # fmt: skip
+_ARCHIVES = frozenset({"tags", "tag", "categories", "category", "categorie", "categorieen"})
+_DATED_PATH = re.compile(r"/(19|20)\d{2}/(0?[1-9]|1[0-2])/(\d{1,2}/)?[^/]+")
+_CHANGELOG_HEADING = re.compile(
+    r"^\s*(release ?notes|changelog|wijzigingen|what'?s new|wat is er nieuw)\b", re.I
+)
+_HELP_SECTIONS = frozenset(
+    {
+        "hulp", "help", "faq", "faqs", "klantenservice", "support", "vraag", "vragen",
+        "kennisbank", "answers", "antwoorden", "veelgestelde-vragen", "helpdesk",
+        "service", "customer-service",
+    }
+)  # fmt: skip
+_DATE = re.compile(
+    r"\b(\d{1,2}[-/.]\d{1,2}[-/.](19|20)\d{2}|(19|20)\d{2}-\d{2}-\d{2}|"
+    r"\d{1,2}\s+(jan|feb|mrt|maa|apr|mei|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\.?\s+(19|20)\d{2}|"
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2})\b",
+    re.I,
+)
+HUB_LINKS = 6
+SHORT_HUB_LINKS = 3
+LISTING_LINKS = 30
+LINK_PAGE_PROSE = 0.3  # at most this share of a hub's or listing's words is prose
+LISTING_ITEMS = 5
+ENTRY_CHARS = 400  # a list item or card longer than this is content, not an entry
+PROSE_WORDS = 12  # a paragraph with this many words of its own (besides links) is prose
 
 
 def classify(page: PageSnapshot, *, start_urls: tuple[str, ...] = ()) -> str:
@@ -57,11 +171,101 @@ def classify(page: PageSnapshot, *, start_urls: tuple[str, ...] = ()) -> str:
         return "search"
     if _PORTAL_PATH.search(path):
         return "portal"
+    segments = [s.lower() for s in path.split("/") if s]
+    words = len(page.main_text.split())
+    return _kind_of_content(page, segments, heading, words)
+
+
+def _kind_of_content(page: PageSnapshot, segments: list[str], heading: str, words: int) -> str:
+    last = _stem(segments[-1]) if segments else ""
+    parents = segments[:-1]
+    if (page.status or 0) >= 400 or _ERROR.search(heading) or _ERROR.search(page.title):
+        return "other"
+    in_news = any(p in _NEWS_SECTIONS for p in parents)
+    if (last in _COLLECTIONS and not in_news) or (parents and parents[-1] in _ARCHIVES):
+        return "listing"
+    if _is_organisation(last, parents, heading):
+        return "other"
+    in_help = any(s in _HELP_SECTIONS for s in parents)
+    if any(_is_policy(s) for s in segments[-2:]) or (
+        _POLICY_HEADING.match(heading) and not in_help
+    ):
+        return "policy-legal"
+    if _is_news(page, parents, heading, words):
+        return "news"
     if _FAQ.search(heading) or _FAQ.search(page.title) or _looks_like_faq(page):
         return "faq"
-    if h1 and len(page.main_text.split()) >= 80:
+    links, entries, dated, prose = _main_links(page)
+    share = prose / words if words else 0.0
+    if dated >= LISTING_ITEMS and share < 0.5:
+        return "listing"
+    if links >= HUB_LINKS and share < LINK_PAGE_PROSE:
+        return "listing" if links >= LISTING_LINKS else "hub"
+    if heading and words >= 80:
         return "help-article"
+    if heading and words >= 40 and (in_help or _QUESTION_HEADING.search(heading)):
+        return "help-article"
+    if entries >= SHORT_HUB_LINKS and words < 80:
+        return "hub"  # a short landing page that sends the reader on
     return "other"
+
+
+def _stem(segment: str) -> str:
+    return re.sub(r"\.(html?|php|aspx?)$", "", segment)
+
+
+def _is_organisation(last: str, parents: list[str], heading: str) -> bool:
+    if last in _ORGANISATION_SEGMENTS or _ORGANISATION_HEADING.match(heading):
+        return True
+    if last.startswith(("over-", "about-")) or set(_TOKEN.findall(last)) & _JOB_WORDS:
+        return True  # "over-het-programma", "vacature-plaatsen"
+    if any(p in _JOB_SECTIONS for p in parents):
+        return True  # a job posting
+    return bool(parents) and parents[-1] in _PEOPLE_SECTIONS  # a person's profile
+
+
+def _is_policy(segment: str) -> bool:
+    tokens = set(_TOKEN.findall(_stem(segment)))
+    return bool(tokens & _POLICY_CORE) and tokens <= _POLICY_WORDS
+
+
+def _is_news(page: PageSnapshot, parents: list[str], heading: str, words: int) -> bool:
+    if _CHANGELOG_HEADING.match(heading):
+        return True
+    if _DATED_PATH.search(urlsplit(page.final_url).path):
+        return True
+    return words >= 20 and any(p in _NEWS_SECTIONS for p in parents)
+
+
+def _main_links(page: PageSnapshot) -> tuple[int, int, int, int]:
+    """In the main content (outside its navigation): the links; the links in list items,
+    table rows or cards (a hub's or listing's entries); how many of those entries show a
+    date, as a listing's do; and the words of prose, paragraphs with at least PROSE_WORDS
+    words besides links."""
+    from checks.findability.content import main_root  # checks import this module
+
+    main = main_root(page)
+    nav = {id(a) for el in main.select("nav, [role=navigation]") for a in el.select("a[href]")}
+    links = [
+        a
+        for a in main.select("a[href]")
+        if id(a) not in nav and a.get_text(strip=True) and not str(a["href"]).startswith("#")
+    ]  # a table of contents links within the page: no entries
+    entries: dict[int, bool] = {}
+    for a in links:
+        item = a.find_parent(["li", "tr", "article", "dt", "dd"])
+        text = item.get_text(" ", strip=True) if item is not None else ""
+        if item is not None and len(text) <= ENTRY_CHARS:
+            entries[id(item)] = bool(_DATE.search(text))
+    prose = 0
+    for block in main.select("p, dd, li, td"):
+        if block.find(["p", "li", "ul", "ol", "table"]):
+            continue
+        linked = sum(len(a.get_text(" ", strip=True).split()) for a in block.select("a"))
+        own = len(block.get_text(" ", strip=True).split()) - linked
+        if own >= PROSE_WORDS:
+            prose += own
+    return len(links), len(entries), sum(entries.values()), prose
 
 
 def _looks_like_faq(page: PageSnapshot) -> bool:

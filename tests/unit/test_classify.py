@@ -85,3 +85,63 @@ def test_contact_is_named_by_the_last_segment(path, kind):
         url="https://v.nl" + path,
     )
     assert page.kind == kind
+
+
+SHORT = "U geeft uw meterstand door in de app. Dat kan elke dag. " * 4  # 48 words
+LIST = "".join(f"<li><a href='/hulp/onderwerp-{i}'>Onderwerp {i}</a></li>" for i in range(8))
+DATED = "".join(
+    f"<li><a href='/nieuws/bericht-{i}'>Bericht {i}</a> {i + 1} maart 2026</li>" for i in range(6)
+)
+
+
+@pytest.mark.parametrize(
+    ("path", "html", "kind"),
+    [
+        # policy and legal text: a segment made of policy words, or such a heading
+        ("/privacy-en-cookies", f"<h1>Privacy</h1><p>{WORDS}</p>", "policy-legal"),
+        ("/over/algemene-voorwaarden", f"<h1>Voorwaarden</h1><p>{WORDS}</p>", "policy-legal"),
+        ("/en/code-of-conduct", f"<h1>Code</h1><p>{WORDS}</p>", "policy-legal"),
+        ("/info/verklaring", f"<h1>Toegankelijkheidsverklaring</h1><p>{WORDS}</p>", "policy-legal"),
+        # ... but a help article about such a subject is a help article
+        ("/help/accessibility-features", f"<h1>Zoom in</h1><p>{WORDS}</p>", "help-article"),
+        ("/hulp/privacy-instellingen-wijzigen", f"<h1>Privacy</h1><p>{WORDS}</p>", "help-article"),
+        # news: a dated path, a page below a news section, release notes
+        ("/blog/2025/01/nieuwe-app", f"<h1>Nieuwe app</h1><p>{WORDS}</p>", "news"),
+        ("/2023/07/12/nieuwe-website.html", f"<h1>Nieuw</h1><p>{WORDS}</p>", "news"),
+        ("/nieuws/storing-opgelost", f"<h1>Storing</h1><p>{WORDS}</p>", "news"),
+        ("/product/wijzigingen", f"<h1>Release notes</h1><p>{WORDS}</p>", "news"),
+        # listings: a collection's index, a tag archive, dated entries
+        ("/nieuws/", f"<h1>Nieuws</h1><ul>{DATED}</ul>", "listing"),
+        ("/tags/energie/", f"<h1>Energie</h1><p>{WORDS}</p>", "listing"),
+        ("/overzicht", f"<h1>Alles</h1><ul>{DATED}</ul>", "listing"),
+        # hubs: mostly links on, or a short landing page with a few linked entries
+        ("/hulp/", f"<h1>Hulp</h1><p>Kies een onderwerp.</p><ul>{LIST}</ul>", "hub"),
+        ("/thema", f"<h1>Thema</h1><ul>{LIST[:160]}</ul>", "hub"),
+        # pages about the organisation, errors and sign-ups are no help articles
+        ("/over-ons", f"<h1>Wie wij zijn</h1><p>{WORDS}</p>", "other"),
+        ("/team/jan-jansen", f"<h1>Jan Jansen</h1><p>{WORDS}</p>", "other"),
+        ("/vacatures/developer", f"<h1>Developer</h1><p>{WORDS}</p>", "other"),
+        ("/lid-worden", f"<h1>Word lid</h1><p>{WORDS}</p>", "other"),
+        ("/iets", f"<h1>Pagina niet gevonden</h1><p>{WORDS}</p>", "other"),
+        # a short answer is a help article in a help section or under a question
+        ("/hulp/meterstand", f"<h1>Meterstand</h1><p>{SHORT}</p>", "help-article"),
+        (
+            "/meterstand",
+            f"<h1>Hoe geef ik mijn meterstand door?</h1><p>{SHORT}</p>",
+            "help-article",
+        ),
+        ("/meterstand", f"<h1>Meterstand</h1><p>{SHORT}</p>", "other"),
+        # an article with a table of contents and a few links is still an article
+        (
+            "/hulp/factuur",
+            "<h1>Uw factuur</h1><ul><li><a href='#a'>A</a></li><li><a href='#b'>B</a></li>"
+            f"<li><a href='#c'>C</a></li></ul><p>{SHORT}</p>",
+            "help-article",
+        ),
+    ],
+)
+def test_kinds_of_content(path, html, kind):
+    page = make_page(
+        f"<html lang=nl><body><main>{html}</main></body></html>", url="https://v.nl" + path
+    )
+    assert page.kind == kind, path
