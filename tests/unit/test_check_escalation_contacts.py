@@ -107,6 +107,7 @@ def test_emails_are_found_and_press_security_and_noreply_are_not_for_customers()
             "<p>Mail klantenservice@voorbeeld.nl.</p><p>Of info [at] voorbeeld.nl</p>"
             "<p>Pers: woordvoering@voorbeeld.nl</p><p>security@voorbeeld.nl</p>"
             "<p>noreply@voorbeeld.nl</p><p>logo@2x.png</p>"
+            "<p>To apply, email hr@voorbeeld.nl or job-applications@voorbeeld.nl.</p>"
         )
     )
     assert [(m.address, m.customer) for m in mentions] == [
@@ -115,6 +116,8 @@ def test_emails_are_found_and_press_security_and_noreply_are_not_for_customers()
         ("woordvoering@voorbeeld.nl", False),
         ("security@voorbeeld.nl", False),
         ("noreply@voorbeeld.nl", False),
+        ("hr@voorbeeld.nl", False),  # applications only
+        ("job-applications@voorbeeld.nl", False),
     ]
 
 
