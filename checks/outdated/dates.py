@@ -87,8 +87,9 @@ _ISO_PREFIX = re.compile(rf"^\s*({_YEAR})-(\d\d)-(\d\d)")
 # The leading lookahead (the labels' first letters) lets the regex engine skip fast.
 UPDATED_LABEL = re.compile(
     r"(?=[lbgum])\b(?:(?:laatst\s+)?bijgewerkt|laatst\s+gewijzigd|gewijzigd\s+op|"
-    r"laatste\s+(?:wijziging|update)|laatst\s+aangepast|(?:last\s+)?updated|"
-    r"last\s+(?:modified|reviewed|changed)|modified\s+on)\b",
+    r"laatste\s+(?:wijziging|update)|laatst\s+aangepast|(?:laatst\s+)?ge[üu]pdatet|"
+    r"(?:last\s+)?updated|"
+    r"last\s+(?:modified|reviewed|changed|update)|modified\s+on)\b",
     re.I,
 )
 PUBLISHED_LABEL = re.compile(
@@ -96,6 +97,9 @@ PUBLISHED_LABEL = re.compile(
     r"(?:first\s+)?published|posted\s+on|posted|publication\s+date)\b",
     re.I,
 )
+# A label that only an icon's tooltip gives (`title`, `aria-label`), as MkDocs Material's
+# revision dates do: "Laatst geüpdatet" / "Gecreëerd", "Last update" / "Created".
+ICON_CREATED_LABEL = re.compile(r"^\s*(?:gecre[ëe]{2}rd|aangemaakt|created)\s*$", re.I)
 # What may stand between a label and its date: "op", ":", a weekday, "door Jan op".
 _LABEL_GAP = re.compile(r"[^\d.!?]{0,25}")
 
@@ -273,10 +277,12 @@ def compute_page_dates(page: PageSnapshot) -> PageDates:
     meta_published, meta_modified = _meta_dates(carriers)
     json_published, json_modified = _jsonld_dates(carriers)
     time_published, time_modified = _time_element_dates(carriers)
+    icons = page.memo("outdated.icon_dates", lambda: _icon_labelled_dates(page))
     updated = _first_plausible(
         today,
         [
             ("visible-text", lambda: labelled_date(page.text, UPDATED_LABEL)),
+            ("visible-text", lambda: icons[0]),
             ("meta", lambda: meta_modified),
             ("json-ld", lambda: json_modified),
             ("time-element", lambda: time_modified),
@@ -287,6 +293,7 @@ def compute_page_dates(page: PageSnapshot) -> PageDates:
     dutch = page.language == "nl"
     own_text = [
         ("visible-text", lambda: labelled_date(page.text, PUBLISHED_LABEL)),
+        ("visible-text", lambda: icons[1]),
         ("time-element", lambda: time_published),
     ]
     htmldate_guess = [("html", lambda: _htmldate_published(page, today, extensive=not dutch))]
@@ -304,6 +311,29 @@ def compute_page_dates(page: PageSnapshot) -> PageDates:
         published=published[0],
         published_source=published[1],
     )
+
+
+def _icon_labelled_dates(page: PageSnapshot) -> tuple[date | None, date | None]:
+    """(updated, created): visible dates right after an icon whose tooltip is the label:
+    `<span title="Laatst geüpdatet"><svg/></span><span>4 december 2025</span>`."""
+    updated = created = None
+    for el in page.dom.select("[title], [aria-label]"):
+        label = str(el.get("aria-label") or el.get("title") or "")
+        if len(label) > 40 or el.get_text(strip=True):
+            continue  # a tooltip of an element with text of its own is no icon label
+        is_updated = UPDATED_LABEL.fullmatch(label.strip()) is not None
+        if not is_updated and not ICON_CREATED_LABEL.match(label):
+            continue
+        sibling = el.find_next_sibling()
+        text = sibling.get_text(" ", strip=True) if sibling is not None else ""
+        found = next((d for d in find_dates(text[:60]) if d.day_known), None)
+        if found is None or text[: found.end] not in page.text:
+            continue  # only a date the reader sees
+        if is_updated:
+            updated = updated or found.value
+        else:
+            created = created or found.value
+    return updated, created
 
 
 def _first_plausible(

@@ -164,3 +164,27 @@ def test_page_dates_are_computed_once_per_snapshot():
 def test_on_page_ignores_sitemap_and_header():
     assert not page_dates(page("<p>x</p>", probes={"sitemap": {"lastmod": "2026-01-05"}})).on_page
     assert page_dates(page("<p>Gepubliceerd op 5 mei 2025</p>")).on_page
+
+
+def test_dates_labelled_only_by_an_icon_tooltip():
+    """MkDocs Material shows revision dates after an icon whose tooltip is the label."""
+    icon = '<span class="md-icon" title="{}"><svg viewBox="0 0 24 24"></svg></span>'
+    facts = (
+        f"<aside><span>{icon.format('Laatst geüpdatet')}<span>4 december 2025</span></span>"
+        f"<span>{icon.format('Gecreëerd')}<span>9 januari 2024</span></span></aside>"
+    )
+    found = page_dates(page(f"<main><h1>Hulp</h1><p>Tekst.</p>{facts}</main>"))
+    assert (found.last_updated, found.published) == (date(2025, 12, 4), date(2024, 1, 9))
+    assert found.date_source == "visible-text"
+    english = facts.replace("Laatst geüpdatet", "Last update").replace("Gecreëerd", "Created")
+    found = page_dates(page(f"<main><h1>Help</h1><p>Text.</p>{english}</main>"))
+    assert (found.last_updated, found.published) == (date(2025, 12, 4), date(2024, 1, 9))
+
+
+def test_a_tooltip_of_a_link_or_a_hidden_date_is_no_label():
+    linked = (
+        '<p><a title="Last update" href="/x">News</a> <span>4 december 2025</span></p>'
+        '<p><span title="Created"></span><span hidden>9 januari 2024</span></p>'
+    )
+    assert page_dates(page(f"<main><h1>Hulp</h1>{linked}</main>")).last_updated is None
+    assert page_dates(page(f"<main><h1>Hulp</h1>{linked}</main>")).published is None
