@@ -5,7 +5,8 @@ Reads the sentences of the main content and reports a sentence that calls someth
 near ("nieuw", "binnenkort", "dit jaar", "vanaf volgend jaar", "new", "coming soon", "this
 year", "next year") and names a year two or more years before the audit year (`--now`):
 "Nieuw in 2022: …" in an audit in 2026. Last year's "new" is left alone, and so are years in
-sentences without such a word ("sinds 2019", "Nieuws uit 2019"), and the years of full dates
+sentences without such a word ("sinds 2019", "Nieuws uit 2019"), numbers that count something
+("meer dan 2000 nieuwe gebruikers", "over 2000 new users"), and the years of full dates
 ("12 maart 2020 – Nieuwe tarieven" in a news archive; a passed "vanaf 1 maart 2022 kunt u" is
 an `expired-date`). The evidence is the sentence.
 
@@ -39,6 +40,22 @@ NEWNESS = re.compile(
 )
 YEAR = re.compile(r"(?<![\d.,])\b(?:19|20)\d\d\b(?![.,]\d)")
 MIN_AGE = 2
+# A number that counts something is no year: "meer dan 2000 gebruikers", "over 2000 users",
+# "€ 2015", "2019 keer".
+QUANTITY_BEFORE = re.compile(
+    r"(?:\b(?:meer\s+dan|ruim|bijna|ongeveer|circa|ca\.|zo'?n|tot\s+wel|minstens|minimaal|"
+    r"maximaal|more\s+than|nearly|almost|about|around|approximately|up\s+to|at\s+least|"
+    r"at\s+most|eur|euro|usd)|[€$£])\s*$",
+    re.I,
+)
+QUANTITY_AFTER = re.compile(
+    r"^\s*(?:\+|%|(?:procent|percent|euro|eur|dollars?|gebruikers|users|klanten|customers|"
+    r"mensen|people|leden|members|medewerkers|employees|bezoekers|visitors|downloads|"
+    r"deelnemers|participants|woningen|homes|huishoudens|households|keer|times|km|kwh|"
+    r"pagina'?s|pages|items|stuks|artikelen|articles|vragen|questions|reacties|reviews|"
+    r"organisaties|organi[sz]ations|bedrijven|companies|scholen|schools|apps|websites)\b)",
+    re.I,
+)
 
 
 def old_year(sentence: str, audit_year: int) -> int | None:
@@ -52,6 +69,8 @@ def old_year(sentence: str, audit_year: int) -> int | None:
         int(m.group())
         for m in YEAR.finditer(sentence)
         if not any(start <= m.start() < end for start, end in in_dates)
+        and not QUANTITY_BEFORE.search(sentence[max(0, m.start() - 20) : m.start()])
+        and not QUANTITY_AFTER.match(sentence[m.end() : m.end() + 30])
     )
     return next((y for y in years if y <= audit_year - MIN_AGE), None)
 

@@ -254,6 +254,10 @@ def test_past_year_reference_fires(sentence):
         "Nieuws uit 2019: de storing is verholpen.",
         "Sluit een nieuw contract af.",
         "12 maart 2020 – Nieuwe tarieven voor stroom",
+        "Al meer dan 2000 nieuwe gebruikers gingen u voor.",
+        "Our new app has over 2000 users.",
+        "Nieuw: een korting van € 2015 voor zonnepanelen.",
+        "New this month: 2019 downloads in one week.",
     ],
 )
 def test_past_year_reference_does_not_fire(sentence):
