@@ -56,6 +56,10 @@ _SEARCH_PATH = re.compile(r"(^|/)(search|zoeken|zoek|zoekresultaten|search-resul
 _PORTAL_PATH = re.compile(r"(^|/)(mijn|my|my-?account|account|portal|mijn-?omgeving)(/|$)", re.I)
 _LANGUAGE_ROOT = re.compile(r"^/([a-z]{2}(-[a-z]{2})?/?)?(index\.html?)?$", re.I)
 _QUESTION_HEADING = re.compile(r"\?\s*$")
+PAGE_KINDS = (
+    "home", "help-article", "faq", "contact", "hub", "listing", "policy-legal", "news",
+    "login", "portal", "search", "other",
+)  # fmt: skip
 _TOKEN = re.compile(r"[a-z0-9]+")
 _ERROR = re.compile(
     r"\b(404|page not found|pagina niet gevonden|niet gevonden|not found|seite nicht gefunden|"
@@ -174,6 +178,12 @@ def classify(page: PageSnapshot, *, start_urls: tuple[str, ...] = ()) -> str:
     segments = [s.lower() for s in path.split("/") if s]
     words = len(page.main_text.split())
     return _kind_of_content(page, segments, heading, words)
+
+
+def is_release_notes(page: PageSnapshot) -> bool:
+    """Release notes or a changelog (a news page whose entries are dated history)."""
+    h1 = page.dom.find("h1")
+    return bool(h1 and _CHANGELOG_HEADING.match(h1.get_text(" ", strip=True)))
 
 
 def _kind_of_content(page: PageSnapshot, segments: list[str], heading: str, words: int) -> str:

@@ -10,7 +10,9 @@ speaks about the future ("kunt u", "wordt", "zal", "will", "can"): "Vanaf 1 janu
 u … aanvragen" is an announcement that was never rewritten. A month without a day ("geldig
 tot maart 2020") expires at the end of the month. Dates in the future, dates after "sinds" or
 "since", dates without such a phrase (a news archive list) and sentences that already speak
-in the past ("was geldig tot", "is verlopen", "ended") are left alone. The evidence is the
+in the past ("was geldig tot", "is verlopen", "ended") are left alone, and so are policy and
+legal pages ("Deze privacyverklaring geldt vanaf februari 2023" states its scope) and release
+notes and changelogs (their entries are dated history, not announcements). The evidence is the
 sentence.
 
 ## Why is this bad?
@@ -35,6 +37,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from auditor.check import Check
+from auditor.classify import PAGE_KINDS, is_release_notes
 from auditor.model import Finding, PageSnapshot, Pitfall, Severity, short_hash
 from checks.outdated.dates import DateMatch, audit_day, content_sentences, find_dates
 
@@ -88,6 +91,8 @@ def expired_date(sentence: str, today: date) -> tuple[DateMatch, str] | None:
 
 
 def run(page: PageSnapshot) -> Iterator[Finding]:
+    if is_release_notes(page):
+        return
     today = audit_day(page)
     for sentence in content_sentences(page):
         expired = expired_date(sentence, today)
@@ -116,4 +121,5 @@ CHECK = Check(
     ),
     run=run,
     docs=__doc__ or "",
+    applies_to=tuple(k for k in PAGE_KINDS if k != "policy-legal"),
 )

@@ -169,6 +169,28 @@ def test_expired_date_news_archive_list_is_not_a_validity():
     assert expired_date.CHECK.execute(page(archive)) == []
 
 
+def test_expired_date_is_silent_on_policy_scopes_and_release_notes():
+    """A privacy statement's "vanaf" states its scope; release notes are dated history. The
+    same sentence in a help article is an announcement that was never rewritten."""
+    scope = "<p>Vanaf 1 februari 2023 kunt u deze privacyverklaring ook op papier krijgen.</p>"
+    article = page(scope)
+    assert ids(expired_date.CHECK, article) == ["expired-date"]
+    policy = make_page(
+        f"<html lang='nl'><body><main><h1>Privacyverklaring</h1>{scope}</main></body></html>",
+        url="https://example.nl/privacy",
+        fetched_at=NOW,
+    )
+    assert policy.kind == "policy-legal"
+    assert ids(expired_date.CHECK, policy) == []
+    notes = make_page(
+        "<html lang='nl'><body><main><h1>Release notes</h1><h2>Versie 2.3</h2>"
+        "<p>Vanaf 1 maart 2022 kunt u inloggen met de app.</p></main></body></html>",
+        url="https://example.nl/app/versies",
+        fetched_at=NOW,
+    )
+    assert ids(expired_date.CHECK, notes) == []
+
+
 def test_expired_date_signature_is_the_sentence():
     one = expired_date.CHECK.execute(page("<p>Deze actie loopt tot 31 december 2019.</p>"))
     two = expired_date.CHECK.execute(
