@@ -27,6 +27,7 @@ SKIP_NOT_INCLUDED = "not matched by --include"
 SKIP_TOO_DEEP = "deeper than --max-depth"
 SKIP_TRAP = "crawl trap:"
 SKIP_OFF_SITE = "redirects off-site to"
+SKIP_SAME_PAGE = "redirects to a page already audited:"
 
 LinkGuard = Callable[[str, str], bool]
 """(URL, link text) -> True for a link that must never be requested."""
@@ -98,6 +99,7 @@ class Frontier:
         self.skipped: list[SkippedUrl] = []
         self._origins: set[str] = set()
         self._seen: set[str] = set()  # discovered or marked seen: never queued again
+        self._handed: set[str] = set()  # handed out, taken or a redirect's final URL
         self._discovered = 0
         self._queue: list[tuple[int, int, CrawlItem]] = []  # heap of (depth, order, item)
         self._queued: dict[str, int] = {}  # url -> depth of its live heap entry
@@ -177,6 +179,7 @@ class Frontier:
                 continue  # superseded by a shallower entry, or marked seen
             del self._queued[item.url]
             self._handed_out += 1
+            self._handed.add(item.url)
             return item
         return None
 
@@ -189,7 +192,12 @@ class Frontier:
             self.add(normalized, depth, source="resume")
         self._queued.pop(normalized, None)
         self._seen.add(normalized)
+        self._handed.add(normalized)
         self._handed_out += 1
+
+    def handed_out(self, url: str) -> bool:
+        """`url` was handed out to be audited (or is the final URL of an audited redirect)."""
+        return (normalize_url(url) or url) in self._handed
 
     def mark_seen(self, url: str) -> bool:
         """Record a redirect's final URL so it is not audited again; True when it was new.
@@ -199,6 +207,7 @@ class Frontier:
         normalized = normalize_url(url)
         if normalized is None:
             return False
+        self._handed.add(normalized)
         self._queued.pop(normalized, None)
         if normalized in self._too_deep:
             self.skipped.remove(self._too_deep.pop(normalized))

@@ -34,7 +34,14 @@ from auditor.check import Check
 from auditor.classify import classify
 from auditor.config import AuditConfig
 from auditor.conformance import RuleTally, build_conformance
-from auditor.crawl import SKIP_OFF_SITE, SKIP_ROBOTS, CrawlItem, Frontier, action_link_guard
+from auditor.crawl import (
+    SKIP_OFF_SITE,
+    SKIP_ROBOTS,
+    SKIP_SAME_PAGE,
+    CrawlItem,
+    Frontier,
+    action_link_guard,
+)
 from auditor.gather import (
     MAX_RETRY_WAIT,
     discard_page,
@@ -655,8 +662,10 @@ class Audit:
         history store, what it keeps of the URL.
         `redactor`: a portal page's personal data is masked in what is kept of it."""
         config = self.config
-        if not self._advance(frontier, item, snapshot.final_url):
-            return [], self._record(item, None, [], {"off_site": snapshot.final_url})
+        skipped = self._advance(frontier, item, snapshot.final_url)
+        if skipped:
+            frontier.skip(item.url, skipped)
+            return [], self._record(item, None, [], {"skipped": skipped})
         self._decide_regions(snapshot.language if snapshot.is_html else "")
         snapshot = self._with_audit_context(snapshot)
         if snapshot.error is None and snapshot.is_html:
@@ -739,21 +748,23 @@ class Audit:
         return PageRecord(item.url, item.depth, part, page, findings, state)
 
     @staticmethod
-    def _advance(frontier: Frontier, item: CrawlItem, final_url: str) -> bool:
-        """Where the URL ended up: a start URL that redirects widens the site; another
-        page that ends on another site is skipped (False); the final URL is not audited
+    def _advance(frontier: Frontier, item: CrawlItem, final_url: str) -> str:
+        """Where the URL ended up: a start URL that redirects widens the site; a page that
+        ends on another site, or on a page that was already audited (`/app` after `/app/`),
+        is not audited (the reason is returned, "" otherwise); the final URL is not audited
         again."""
         if final_url == item.url:
-            return True
+            return ""
         if item.depth == 0:
             frontier.add_origin(final_url)
         elif origin_of(final_url) not in frontier.origins:
             # Another site (a redirect, or a script that sends the visitor on, e.g. to a
             # login provider): not audited as part of this one.
-            frontier.skip(item.url, f"{SKIP_OFF_SITE} {final_url}")
-            return False
+            return f"{SKIP_OFF_SITE} {final_url}"
+        if frontier.handed_out(final_url):
+            return f"{SKIP_SAME_PAGE} {final_url}"
         frontier.mark_seen(final_url)
-        return True
+        return ""
 
     def _restore(self, restored: Restored, frontier: Frontier) -> None:
         """--resume: what the unfinished run finished comes back in the order it was
@@ -765,8 +776,9 @@ class Audit:
             item = CrawlItem(crawled.url, crawled.depth, "link")
             frontier.take(item.url, item.depth)
             state = crawled.state
-            if "off_site" in state or crawled.page is None:
-                frontier.skip(item.url, f"{SKIP_OFF_SITE} {state.get('off_site', '')}")
+            if "skipped" in state or "off_site" in state or crawled.page is None:
+                why = state.get("skipped") or f"{SKIP_OFF_SITE} {state.get('off_site', '')}"
+                frontier.skip(item.url, why)
                 continue
             summary = summary_from_state(state["summary"])
             self._advance(frontier, item, summary.final_url)

@@ -9,7 +9,9 @@ what a resume needs to rebuild the audit as if it had never stopped (`PageRecord
 - `tally`: `[check id, axe outcome or null]` per check that counted for the conformance
   table; axe outcomes are rule ids per result, their tags stored once per run (`tags`);
 - `search`: what the search probe's plan took from the page (`SearchPlan.observe`);
-- `off_site`: the URL a page redirected to off-site instead (no page, nothing else).
+- `skipped`: why the URL was not audited after all (it redirected off-site, or to a page
+  already audited; no page, nothing else). Runs stored before this key have `off_site`,
+  the URL it redirected to off-site.
 
 A resume restores these in the order they were committed, replays the frontier (start URLs
 and sitemaps are read again; the links of finished pages are added with their depths and the

@@ -131,6 +131,29 @@ def test_off_site_redirects_are_listed_as_skipped() -> None:
     }
 
 
+def test_a_redirect_to_a_page_already_audited_is_not_audited_twice() -> None:
+    """`/app/` audited first, then `/app` (which redirects there): the second is skipped and
+    listed. The other way round, the redirect's final URL is not queued again."""
+    from auditor.crawl import CrawlItem
+    from auditor.engine import Audit
+
+    frontier = Frontier([f"{SITE}/"])
+    frontier.add(f"{SITE}/app/", 1)
+    frontier.add(f"{SITE}/app", 1)
+    handed = [frontier.next(), frontier.next(), frontier.next()]
+    assert [i.url for i in handed if i] == [f"{SITE}/", f"{SITE}/app/", f"{SITE}/app"]
+    assert Audit._advance(frontier, CrawlItem(f"{SITE}/app/", 1, "link"), f"{SITE}/app/") == ""
+    assert Audit._advance(frontier, CrawlItem(f"{SITE}/app", 1, "link"), f"{SITE}/app/") == (
+        f"redirects to a page already audited: {SITE}/app/"
+    )
+    other = Frontier([f"{SITE}/"])
+    other.add(f"{SITE}/oud", 1)
+    other.add(f"{SITE}/nieuw", 1)
+    assert other.next() is not None and other.next() is not None  # "/" and "/oud"
+    assert Audit._advance(other, CrawlItem(f"{SITE}/oud", 1, "link"), f"{SITE}/nieuw") == ""
+    assert other.next() is None  # /nieuw was audited as /oud's final URL
+
+
 def test_settings_defaults_validation_and_file(tmp_path) -> None:
     config = AuditConfig((f"{SITE}/",))
     assert (config.max_urls_per_pattern, config.max_query_variants) == (50, 20)
