@@ -318,11 +318,11 @@ def _icon_labelled_dates(page: PageSnapshot) -> tuple[date | None, date | None]:
     `<span title="Laatst geüpdatet"><svg/></span><span>4 december 2025</span>`."""
     updated = created = None
     for el in page.dom.select("[title], [aria-label]"):
-        label = str(el.get("aria-label") or el.get("title") or "")
-        if len(label) > 40 or el.get_text(strip=True):
+        if el.get_text(strip=True):
             continue  # a tooltip of an element with text of its own is no icon label
-        is_updated = UPDATED_LABEL.fullmatch(label.strip()) is not None
-        if not is_updated and not ICON_CREATED_LABEL.match(label):
+        labels = [str(el.get(a) or "").strip() for a in ("title", "aria-label")]
+        is_updated = any(UPDATED_LABEL.fullmatch(label) for label in labels)
+        if not is_updated and not any(ICON_CREATED_LABEL.match(label) for label in labels):
             continue
         sibling = el.find_next_sibling()
         text = sibling.get_text(" ", strip=True) if sibling is not None else ""

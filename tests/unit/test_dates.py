@@ -168,7 +168,10 @@ def test_on_page_ignores_sitemap_and_header():
 
 def test_dates_labelled_only_by_an_icon_tooltip():
     """MkDocs Material shows revision dates after an icon whose tooltip is the label."""
-    icon = '<span class="md-icon" title="{}"><svg viewBox="0 0 24 24"></svg></span>'
+    icon = (  # a site's script may add its own aria-label
+        '<span class="md-icon" title="{}" aria-label="Definitie: x">'
+        '<svg viewBox="0 0 24 24"></svg></span>'
+    )
     facts = (
         f"<aside><span>{icon.format('Laatst geüpdatet')}<span>4 december 2025</span></span>"
         f"<span>{icon.format('Gecreëerd')}<span>9 januari 2024</span></span></aside>"
