@@ -49,10 +49,19 @@ EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
     r"[A-Za-z]{2,24}(?![\w-])"
 )
-# "klantenservice [at] voorbeeld.nl", "info(at)voorbeeld.nl"
+# "klantenservice [at] voorbeeld.nl", "info(at)voorbeeld.nl", "info {at} voorbeeld.nl",
+# "info ‘at’ voorbeeld.nl", "info AT voorbeeld DOT nl", "info [at] voorbeeld [dot] nl". A bare
+# lower-case " at " is no obfuscation ("look at voorbeeld.nl").
+_AT = r"(?:\s*(?:[\[({]\s*at\s*[\])}]|[‘'\"“]\s*at\s*[’'\"”])\s*|\s+(?-i:AT)\s+)"
+_DOT = r"(?:\.|\s*[\[({]\s*dot\s*[\])}]\s*|\s+(?-i:DOT)\s+)"
 OBFUSCATED_EMAIL = re.compile(
-    r"(?<![\w.+-])([A-Za-z0-9._%+-]+)\s*[\[(]\s*at\s*[\])]\s*"
-    r"((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24})(?![\w-])",
+    rf"(?<![\w.+-])([A-Za-z0-9._%+-]+){_AT}((?:[A-Za-z0-9-]+{_DOT})+[A-Za-z]{{2,24}})(?![\w-])",
+    re.I,
+)
+_DOT_WRITTEN = re.compile(_DOT, re.I)
+# Domains reserved for examples and documentation (RFC 2606, RFC 6761).
+_RESERVED_DOMAIN = re.compile(
+    r"@(?:[\w-]+\.)*(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid|localhost))$",
     re.I,
 )
 _FILE_LIKE = re.compile(r"\.(png|jpe?g|gif|svg|webp|css|js)$", re.I)
@@ -338,13 +347,14 @@ def email_mentions_in(text: str) -> tuple[EmailMention, ...]:
     for m in EMAIL.finditer(text):
         found[m.start()] = (m.end(), m.group(0), m.group(0))
     for m in OBFUSCATED_EMAIL.finditer(text):
-        found.setdefault(m.start(), (m.end(), m.group(0), f"{m.group(1)}@{m.group(2)}"))
+        domain = _DOT_WRITTEN.sub(".", m.group(2))
+        found.setdefault(m.start(), (m.end(), m.group(0), f"{m.group(1)}@{domain}"))
     out: list[EmailMention] = []
     previous_end = 0
     for start in sorted(found):
         end, written, address = found[start]
-        if _FILE_LIKE.search(address):
-            continue
+        if _FILE_LIKE.search(address) or _RESERVED_DOMAIN.search(address):
+            continue  # an image name, or an example in documentation (user@example.com)
         context = _context(text, start, end, previous_end)
         previous_end = end
         if patterns().own_details.search(context):
@@ -364,12 +374,17 @@ def is_customer_email(address: str, context: str = "") -> bool:
 
 
 def mailto_addresses(page: PageSnapshot) -> list[str]:
-    """The valid addresses of the page's `mailto:` links, lower case."""
+    """The valid addresses of the page's `mailto:` links, lower case (not the reserved
+    example domains)."""
     out = []
     for link in page.links:
         if link.href.lower().startswith("mailto:"):
             address = unquote(urlsplit(link.href).path)
-            out.extend(a.strip().lower() for a in address.split(",") if EMAIL.fullmatch(a.strip()))
+            out.extend(
+                a.strip().lower()
+                for a in address.split(",")
+                if EMAIL.fullmatch(a.strip()) and not _RESERVED_DOMAIN.search(a.strip())
+            )
     return out
 
 

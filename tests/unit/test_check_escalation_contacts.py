@@ -5,7 +5,9 @@ from checks.escalation.contacts import (
     chat_vendor,
     contact_facts,
     email_mentions,
+    email_mentions_in,
     has_contact_form,
+    mailto_addresses,
     phone_mentions,
     visible_emails,
     visible_phone_numbers,
@@ -119,6 +121,35 @@ def test_emails_are_found_and_press_security_and_noreply_are_not_for_customers()
         ("hr@voorbeeld.nl", False),  # applications only
         ("job-applications@voorbeeld.nl", False),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Mail info [at] voorbeeld.nl.", "info@voorbeeld.nl"),
+        ("Mail info ‘at’ voorbeeld.org of bel ons.", "info@voorbeeld.org"),
+        ("helpdesk {at} gemeente.nl", "helpdesk@gemeente.nl"),
+        ("info AT voorbeeld DOT nl", "info@voorbeeld.nl"),
+        ("service [at] voorbeeld [dot] co [dot] uk", "service@voorbeeld.co.uk"),
+        ("vragen (at) gemeente (dot) nl", "vragen@gemeente.nl"),
+    ],
+)
+def test_obfuscated_addresses_are_read(text, address):
+    assert [m.address for m in email_mentions_in(text)] == [address]
+
+
+def test_what_is_no_address_at_all():
+    """A bare "at", and the domains reserved for examples and documentation."""
+    text = (
+        "Look at voorbeeld.nl. We are at example.com. Log in as user@example.com or "
+        "jan@mail.example.org; test with a@b.test."
+    )
+    assert email_mentions_in(text) == ()
+    examples = page(
+        '<p><a href="mailto:user@example.com">Mail</a> <a href="mailto:info@voorbeeld.nl">'
+        "Mail ons</a></p>"
+    )
+    assert mailto_addresses(examples) == ["info@voorbeeld.nl"]
 
 
 @pytest.mark.parametrize(
