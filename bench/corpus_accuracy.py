@@ -191,13 +191,18 @@ def _split(value: Any) -> set[str]:
 def score_site(name: str, truth: dict[str, Any], report: dict[str, Any]) -> SiteScore:
     score = SiteScore(name, annotated=len(truth["pages"]))
     by_path: dict[str, dict[str, Any]] = {}
+    moved = {
+        urlsplit(s["url"]).path
+        for s in report["site"].get("skipped", [])
+        if s["reason"].startswith(("redirects to a page already audited", "redirects off-site"))
+    }
     for page in report["pages"]:
         for url in (page["url"], page["final_url"]):
             by_path.setdefault(urlsplit(url).path or "/", page)
     for path, expected in truth["pages"].items():
         page = by_path.get(path) or by_path.get(path.rstrip("/") + "/")
         where = f"{name}{path}"
-        if page is not None and _moved(page, path):
+        if (page is None and path in moved) or (page is not None and _moved(page, path)):
             # A redirect stub (HTTP, meta refresh or script): the audit read the page it
             # leads to, which the truth describes under its own key.
             score.redirected.append(path)
