@@ -209,6 +209,10 @@ UI: Mapping[str, Mapping[str, str]] = {
         "kind.portal": "customer portal",
         "kind.search": "search page",
         "kind.document": "document",
+        "kind.hub": "overview page",
+        "kind.listing": "listing",
+        "kind.policy-legal": "policy or legal page",
+        "kind.news": "news",
         "kind.other": "other",
         "chart.heading": "In pictures",
         "chart.intro": "The main numbers of this audit as charts. Each chart has a table with "
@@ -453,6 +457,10 @@ UI: Mapping[str, Mapping[str, str]] = {
         "kind.portal": "klantportaal",
         "kind.search": "zoekpagina",
         "kind.document": "document",
+        "kind.hub": "overzichtspagina",
+        "kind.listing": "lijst",
+        "kind.policy-legal": "beleid of juridisch",
+        "kind.news": "nieuws",
         "kind.other": "overig",
         "chart.heading": "In beeld",
         "chart.intro": "De belangrijkste cijfers van deze audit als grafiek. Bij elke grafiek "
