@@ -13,6 +13,10 @@ main content (not the menu, header or footer) has none of these:
 - a contact route: a link to the contact page or naming contact ("Neem contact op", "Bel
   ons"), a `tel:`, `mailto:` or WhatsApp link, or a phone number or email address in the text.
 
+The organisation's phone number or email address anywhere on the page (a contact block in the
+footer under the questions, checks/escalation/contact_route.py) is a way to act too; a menu
+link to the contact page is not.
+
 ## Why is this bad?
 A static list of questions and answers explains, but solves nothing: customers who read
 "you can change this yourself" and find no way to do it call anyway. Self-service that is
@@ -42,13 +46,17 @@ from collections.abc import Iterator, Sequence
 
 from auditor.check import Check
 from auditor.model import Finding, PageSnapshot, Pitfall, Severity
+from checks.escalation.contact_route import shows_phone_or_email
+from checks.escalation.contacts import contact_facts
 from checks.interactivity.routes import has_way_to_act
 
 
 def run(
     page: PageSnapshot, *, actions: Sequence[str] = (), region: str = "NL"
 ) -> Iterator[Finding]:
-    if has_way_to_act(page, actions=actions, region=region):
+    if has_way_to_act(page, actions=actions, region=region) or shows_phone_or_email(
+        contact_facts(page)
+    ):
         return
     yield CHECK.finding(
         page.url,

@@ -249,6 +249,19 @@ def test_faq_with_a_way_to_act_passes():
         assert run_faq(faq(route)) == [], route
 
 
+def test_a_contact_block_in_the_footer_is_a_way_to_act():
+    """The helpdesk's number and address under the questions, in a <footer>: a way to a
+    person on the page itself. A menu link to the contact page is not."""
+    html = (
+        f"<html lang='nl'><head><title>FAQ</title></head><body>{NAV}<main>"
+        f"<h1>Veelgestelde vragen</h1>{QUESTIONS}</main><footer><h2>Helpdesk</h2>"
+        "<p>Bel <a href='tel:+31881234567'>088 123 4567</a> of mail "
+        "<a href='mailto:helpdesk@voorbeeld.nl'>helpdesk@voorbeeld.nl</a></p></footer>"
+        "</body></html>"
+    )
+    assert run_faq(make_page(html, url=BASE + "/faq")) == []
+
+
 def test_search_and_feedback_forms_are_no_way_to_act():
     forms = (
         "<form role='search' action='/zoeken'><input name='q' aria-label='Zoek'></form>"
