@@ -6,9 +6,10 @@ Runs only when the site has a logged-in area: a page the classifier calls `login
 "Inloggen", "Log in", "My account", "Sign in") or whose address looks like it (`/mijn/`,
 `/login`, a `mijn.` or `login.` host). Then it reports each help article and FAQ whose main
 text sends the reader there ("Log in op Mijn omgeving", "Dat kan in Mijn omgeving", "Log in
-to My account") but has no link or button into that area in its main content. A link in the
-menu does not count: the reader should not have to look for it. Articles that do not send
-the reader to the logged-in area are not judged (many tasks are done by phone or form). All
+to My account") but has no link or button into that area, neither in its main content nor a
+visible "Sign in" / "Inloggen" / "Mijn …" link in its header or menu. Articles that do not
+send the reader to the logged-in area are not judged (many tasks are done by phone or form),
+nor are sentences about an app ("Log in op de app": that account lives on the phone). All
 findings share one signature, so they form one issue with the pages as examples.
 
 It reads the per-page self-service facts (`checks/findability/facts.py`); pages without them
@@ -55,7 +56,12 @@ def run(site: SiteSummary, *, login_phrases: Sequence[str] = ()) -> Iterator[Fin
         return
     for page in pages:
         facts = facts_of(page)
-        if page.kind in HELP_KINDS and facts.get("mentions_login") and not _links_into(facts, area):
+        if (
+            page.kind in HELP_KINDS
+            and facts.get("mentions_login")
+            and not _links_into(facts, area)
+            and not _visible_login_link(page, login_phrases)
+        ):
             yield CHECK.finding(
                 page.url,
                 "This help article sends the reader to the logged-in area but has no link "
@@ -72,6 +78,14 @@ def login_area(pages: Sequence[PageSummary], phrases: Sequence[str] = ()) -> set
     links = {Control(link.text, link.href) for p in pages for link in (*p.links, *p.external)}
     urls |= {link.href for link in links if is_login(link, phrases)}
     return {url for u in urls if (url := normalize_url(u)) is not None}
+
+
+def _visible_login_link(page: PageSummary, phrases: Sequence[str]) -> bool:
+    """A visible link into the logged-in area anywhere on the page (a header "Sign in")."""
+    return any(
+        link.visible and is_login(Control(link.text, link.href), phrases)
+        for link in (*page.links, *page.external)
+    )
 
 
 def _links_into(facts: Mapping[str, Any], area: set[str]) -> bool:

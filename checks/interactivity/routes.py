@@ -40,6 +40,9 @@ PORTAL_HOST = re.compile(r"^(mijn|my|login|account|portal|portaal)\.", re.I)
 MIJN_NAME = re.compile(r"^\s*mijn\s*[^\W\d_]", re.I)
 # Mid-sentence with a capital: "in Mijn Energie", not "in mijn jaarafrekening".
 MIJN_PRODUCT = r"(?-i:Mijn)\s?[^\W\d_]+"
+_APP = re.compile(
+    r"\b(?:de|onze|the|our|mobile|mobiele)\s+app\b|\bin-app\b|\bapp\s+(?:store|on)\b", re.I
+)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -136,7 +139,16 @@ def mentions_login(page: PageSnapshot) -> bool:
     """The main text sends the reader to the logged-in area: "Log in op …", "Log in to …",
     "in Mijn omgeving", "via Mijn Energie", "in My account". "Log in met dezelfde gegevens"
     or "in mijn jaarafrekening" do not."""
-    return bool(_login_instruction().search(main_markup_text(page)))
+    text = main_markup_text(page)
+    return any(not _about_an_app(text, m.start()) for m in _login_instruction().finditer(text))
+
+
+def _about_an_app(text: str, index: int) -> bool:
+    """The sentence around `index` is about an app ("Log in op de app", "in My account in
+    our app"): that account lives on the phone, not on the site."""
+    start = max(text.rfind(". ", 0, index), text.rfind("\n", 0, index)) + 1
+    ends = [i for i in (text.find(". ", index), text.find("\n", index)) if i >= 0]
+    return bool(_APP.search(text[start : min(ends, default=len(text))]))
 
 
 @cache

@@ -12,9 +12,14 @@ NAV = (
 STEPS = "<p>Vul het formulier in. Kies de dag waarop uw adres verandert. Klik op Versturen.</p>"
 
 
-def article(main: str, *, h1: str = "Adres wijzigen", path: str = "/hulp/adres", kind=None):
+PLAIN_NAV = "<header><nav><a href='/'>Home</a><a href='/contact'>Contact</a></nav></header>"
+
+
+def article(
+    main: str, *, h1: str = "Adres wijzigen", path: str = "/hulp/adres", kind=None, nav=NAV
+):
     html = (
-        f"<html lang='nl'><head><title>{h1} – Voorbeeld</title></head><body>{NAV}"
+        f"<html lang='nl'><head><title>{h1} – Voorbeeld</title></head><body>{nav}"
         f"<main><h1>{h1}</h1>{main}</main><footer><a href='/contact'>Contact</a></footer>"
         "</body></html>"
     )
@@ -124,13 +129,25 @@ def site(*pages: PageSummary) -> SiteSummary:
 
 def test_article_that_sends_to_the_login_area_without_a_link_fires_once_per_article():
     pages = (
-        summary(article(SENDS, path="/hulp/a")),
-        summary(article(SENDS, path="/hulp/b", kind="faq")),
+        summary(article(SENDS, path="/hulp/a", nav=PLAIN_NAV)),
+        summary(article(SENDS, path="/hulp/b", kind="faq", nav=PLAIN_NAV)),
         LOGIN_PAGE,
     )
     findings = login_route_missing.CHECK.execute(site(*pages))
     assert [f.url for f in findings] == [BASE + "/hulp/a", BASE + "/hulp/b"]
     assert {f.signature for f in findings} == {"login-route-missing"}
+
+
+def test_a_sign_in_link_in_the_header_is_a_route_and_an_app_account_is_not_judged():
+    """The reader who is told to log in sees "Mijn omgeving" / "Sign in" in the header; an
+    account that lives in the app has no page on the site to link to."""
+    in_header = summary(article(SENDS, path="/hulp/a"))  # NAV links to /mijn/inloggen
+    app = "<p>Open de app en log in op de app met uw code.</p><p>Kies daarna Gegevens.</p>"
+    in_app = summary(article(app, path="/hulp/b", nav=PLAIN_NAV))
+    english = "<p>Open our app and sign in to My account in the app.</p>"
+    in_app_en = summary(article(english, path="/hulp/c", nav=PLAIN_NAV))
+    pages = (in_header, in_app, in_app_en, LOGIN_PAGE)
+    assert login_route_missing.CHECK.execute(site(*pages)) == []
 
 
 def test_a_link_into_the_area_in_the_content_passes_whatever_its_text():
@@ -175,7 +192,7 @@ def test_login_phrases_option_names_the_area_by_its_link_text():
         links=(Link(BASE + "/kp/start", "Klantportaal", True),),
     )
     onward = SENDS + "<p><a href='/kp/start'>Ga verder</a>.</p>"
-    pages = (menu, summary(article(onward)))
+    pages = (menu, summary(article(onward, nav=PLAIN_NAV)), LOGIN_PAGE)
     assert len(login_route_missing.CHECK.execute(site(*pages))) == 1
     options = {"login_phrases": ["klantportaal"]}
     assert login_route_missing.CHECK.execute(site(*pages), options) == []
