@@ -669,9 +669,7 @@ class Audit:
         self._decide_regions(snapshot.language if snapshot.is_html else "")
         snapshot = self._with_audit_context(snapshot)
         if snapshot.error is None and snapshot.is_html:
-            snapshot = dataclasses.replace(
-                snapshot, kind=classify(snapshot, start_urls=config.start_urls)
-            )
+            snapshot = snapshot.with_kind(classify(snapshot, start_urls=config.start_urls))
             if (snapshot.status or 0) < 400:
                 _follow(frontier, snapshot.links, item.depth)
                 self._check_links(snapshot.links, snapshot.images, snapshot.final_url)

@@ -278,6 +278,13 @@ class PageSnapshot:
     def _memo(self) -> dict[str, Any]:
         return {}
 
+    def with_kind(self, kind: str) -> PageSnapshot:
+        """This snapshot with its page kind, keeping what was derived while classifying it
+        (the main content), so it is not parsed again for the checks."""
+        classified = dataclasses.replace(self, kind=kind)
+        classified._memo.update(self._memo)
+        return classified
+
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """Compute a derived value once per snapshot and share it between checks (sentences,
         the detected language…). Checks stay pure; the snapshot is the cache."""
