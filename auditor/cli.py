@@ -159,9 +159,10 @@ def audit_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--max-urls-per-pattern",
             type=int,
-            default=50,
+            default=0,
             show_default=True,
-            help="Crawl traps: URLs per path pattern such as /agenda/#/# (0: no limit).",
+            help="At most N URLs per path pattern such as /agenda/#/# (0: no limit; crawl traps "
+            "are found by how they grow).",
         ),
         click.option(
             "--max-query-variants",

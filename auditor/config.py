@@ -39,7 +39,7 @@ class AuditConfig:
     fail_on: str = "serious"
     max_pages: int = 100
     max_depth: int = 5
-    max_urls_per_pattern: int = 50  # crawl traps: URLs per path pattern (/agenda/#/#); 0: off
+    max_urls_per_pattern: int = 0  # URLs per path pattern (/agenda/#/#); 0: off (traps: crawl.py)
     max_query_variants: int = 20  # crawl traps: query strings per path; 0: off
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()

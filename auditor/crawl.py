@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import TYPE_CHECKING
@@ -28,6 +28,8 @@ SKIP_TOO_DEEP = "deeper than --max-depth"
 SKIP_TRAP = "crawl trap:"
 SKIP_OFF_SITE = "redirects off-site to"
 SKIP_SAME_PAGE = "redirects to a page already audited:"
+TRAP_CHAIN = 2  # pages in a row that found nothing new but their own pattern
+TRAP_REPEATS = 3  # one path segment this often: relative links nesting for ever
 
 LinkGuard = Callable[[str, str], bool]
 """(URL, link text) -> True for a link that must never be requested."""
@@ -62,11 +64,20 @@ class Frontier:
     recorded in `skipped` with a reason. Start URLs are audited whatever --include, --exclude,
     `path_prefix` and `is_action` (the action-link guard) say; only robots.txt can stop them.
 
-    Crawl traps (a calendar that links to the next month for ever, filters that multiply
-    query strings) are cut off: at most `max_urls_per_pattern` URLs per path pattern
-    (`path_pattern`: /agenda/2026/11 is /agenda/#/#) and `max_query_variants` query strings
-    per path are queued; the rest are skipped as "crawl trap: …". 0 turns a limit off. URLs
-    from sitemaps count, but are never cut: the site owner listed them.
+    Crawl traps are told from big sites by how they grow, not by how many URLs share a
+    shape: a help centre with 600 numbered articles (/artikel/0001.html) is audited in full
+    up to --max-pages. A trap feeds only itself: a calendar month that links to nothing new
+    but other months, a filter page that links to nothing new but more filter combinations.
+    Pages of one path pattern (`path_pattern`: /agenda/2026/11 is /agenda/#/#) found by a
+    page of that pattern which found nothing new but its own pattern form a chain; after
+    `TRAP_CHAIN` such pages in a row, the next ones are skipped as "crawl trap: …", unless
+    a page outside the chain links them too (an article reached by "next article" links
+    that a listing also lists). A paged listing is no trap: each page finds new articles.
+    Query strings of one path found in such a chain (filters combined) are capped at
+    `max_query_variants`. A path that repeats its own segments (relative links that nest
+    for ever: /help/faq/help/faq/help/…) is cut too, and `max_urls_per_pattern` (off unless
+    set) caps URLs per pattern. 0 turns a cap off. URLs from sitemaps count, but are never
+    cut: the site owner listed them.
     """
 
     def __init__(
@@ -104,10 +115,14 @@ class Frontier:
         self._queue: list[tuple[int, int, CrawlItem]] = []  # heap of (depth, order, item)
         self._queued: dict[str, int] = {}  # url -> depth of its live heap entry
         self._too_deep: dict[str, SkippedUrl] = {}  # may still be reached by a shorter path
+        self._trapped: dict[str, SkippedUrl] = {}  # cut in a chain; a page outside may link it
         self._order = 0
         self._handed_out = 0
         self._per_pattern: Counter[str] = Counter()  # origin + path pattern -> URLs queued
         self._per_path: Counter[str] = Counter()  # origin + path -> query variants queued
+        self._chain: dict[str, int] = {}  # url -> its place in a self-feeding chain (0: none)
+        self._finder: dict[str, str] = {}  # url -> the page of its pattern that found it
+        self._others: dict[str, frozenset[int]] = {}  # page -> its other-pattern links (hashes)
         starts = [_normalize_start(url) for url in start_urls]
         self._origins.update(_origin(url) for url in starts)
         for url in starts:
@@ -132,10 +147,48 @@ class Frontier:
         normalized = normalize_url(url)
         return normalized is not None and self._in_scope(normalized)
 
-    def add(self, url: str, depth: int, *, source: str = "link", text: str = "") -> bool:
+    def follow(self, page_url: str, depth: int, links: Iterable[tuple[str, str]]) -> None:
+        """Queue the links (URL, text) found on the page `page_url`, audited at `depth`.
+
+        A page of the same pattern as the page that found it, whose other in-scope links
+        were all on that page too (navigation and sidebar, no new article or event), has no
+        content of its own: it continues its finder's chain, one step further when it found
+        new URLs of its own pattern (it feeds only itself, see the class).
+        """
+        page = normalize_url(page_url) or page_url
+        pattern = _pattern_key(page)
+        found = [(url, text, normalize_url(url)) for url, text in links]
+        inside = [n for _, _, n in found if n is not None and self._in_scope(n)]
+        own_new = any(n not in self._seen and _pattern_key(n) == pattern for n in inside)
+        others = frozenset(hash(n) for n in inside if _pattern_key(n) != pattern)
+        finder = self._finder.pop(page, "")
+        shared = self._others.get(finder) if finder else None
+        new_content = shared is None or not others <= shared
+        chain = 0 if new_content else self._chain.get(page, 0) + own_new
+        if own_new:
+            self._others[page] = others  # what its own-pattern neighbours are compared with
+        for url, text, normalized in found:
+            own = normalized is not None and _pattern_key(normalized) == pattern
+            outside = new_content or not own  # a page with content of its own links it
+            queued = self.add(url, depth + 1, text=text, chain=chain if own else 0, revive=outside)
+            if queued and own:
+                self._finder[normalized or url] = page
+
+    def add(
+        self,
+        url: str,
+        depth: int,
+        *,
+        source: str = "link",
+        text: str = "",
+        chain: int = 0,
+        revive: bool = True,
+    ) -> bool:
         """Queue `url` found at `depth`; True when it was queued (or moved to a lower depth).
 
-        `text` is the link text, for a guard that reads it (the portal's).
+        `text` is the link text, for a guard that reads it (the portal's); `chain` is the
+        URL's place in a chain of pages that feed only themselves (`follow` says); `revive`
+        queues a URL cut as a trap after all: a page outside the trap links it.
         """
         normalized = normalize_url(url)
         if normalized is None or not self._in_scope(normalized):
@@ -144,18 +197,24 @@ class Frontier:
             return self._requeue_shallower(normalized, depth, source)
         if normalized in self._too_deep and depth <= self.max_depth:
             self.skipped.remove(self._too_deep.pop(normalized))
+        elif normalized in self._trapped and revive and not chain:
+            self.skipped.remove(self._trapped.pop(normalized))  # linked from outside the trap
         elif normalized in self._seen:
             return False
         else:
             self._seen.add(normalized)
             self._discovered += 1
-        reason = self._skip_reason(normalized, depth, text) or self._trap(normalized, source)
+        reason = self._skip_reason(normalized, depth, text) or self._trap(normalized, source, chain)
         if reason:
             skip = SkippedUrl(normalized, reason)
             self.skipped.append(skip)
             if reason == SKIP_TOO_DEEP:
                 self._too_deep[normalized] = skip
+            elif chain and reason.startswith(SKIP_TRAP):
+                self._trapped[normalized] = skip
             return False
+        if chain:
+            self._chain[normalized] = chain
         self._push(CrawlItem(normalized, depth, source))
         return True
 
@@ -242,7 +301,7 @@ class Frontier:
             return SKIP_TOO_DEEP
         return None
 
-    def _trap(self, url: str, source: str) -> str | None:
+    def _trap(self, url: str, source: str, chain: int) -> str | None:
         """The crawl-trap reason when `url` is one too many of its kind; else counts it."""
         parts = urlsplit(url)
         origin = _origin(url)
@@ -250,8 +309,16 @@ class Frontier:
         pattern = path_pattern(parts.path)
         pattern_key = origin + pattern
         cut = source != "sitemap"
+        if cut and chain > TRAP_CHAIN:
+            return (
+                f"{SKIP_TRAP} more than {TRAP_CHAIN} pages like {pattern} in a row that link "
+                "to nothing new but more of themselves"
+            )
+        repeated = _repeated_segment(parts.path)
+        if cut and repeated:
+            return f"{SKIP_TRAP} the path repeats {repeated!r} {TRAP_REPEATS} times or more"
         queries = self.max_query_variants
-        if cut and queries and parts.query and self._per_path[path_key] >= queries:
+        if cut and chain and queries and parts.query and self._per_path[path_key] >= queries:
             return (
                 f"{SKIP_TRAP} more than {queries} query variants of {parts.path} "
                 "(--max-query-variants)"
@@ -287,3 +354,18 @@ def _normalize_start(url: str) -> str:
 
 def _origin(normalized_url: str) -> str:
     return origin_of(normalized_url) or ""
+
+
+def _pattern_key(normalized_url: str) -> str:
+    return _origin(normalized_url) + path_pattern(urlsplit(normalized_url).path)
+
+
+def _repeated_segment(path: str) -> str:
+    """A path segment with letters that occurs `TRAP_REPEATS` times or more ('' if none):
+    /help/faq/help/faq/help/faq is what relative links nesting for ever make. Numbers
+    (dates such as /2020/10/10) do not count."""
+    words = Counter(s for s in path.split("/") if any(c.isalpha() for c in s))
+    if not words:
+        return ""
+    segment, count = words.most_common(1)[0]
+    return segment if count >= TRAP_REPEATS else ""

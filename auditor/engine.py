@@ -671,7 +671,7 @@ class Audit:
         if snapshot.error is None and snapshot.is_html:
             snapshot = snapshot.with_kind(classify(snapshot, start_urls=config.start_urls))
             if (snapshot.status or 0) < 400:
-                _follow(frontier, snapshot.links, item.depth)
+                _follow(frontier, item, snapshot.links)
                 self._check_links(snapshot.links, snapshot.images, snapshot.final_url)
         # The checks are pure CPU work: on their own thread, the event loop goes on driving
         # the other workers' pages meanwhile.
@@ -782,7 +782,7 @@ class Audit:
             self._advance(frontier, item, summary.final_url)
             if summary.is_html and (summary.status or 0) < 400:
                 links = (*summary.links, *summary.external)
-                _follow(frontier, links, item.depth)
+                _follow(frontier, item, links)
                 self._check_links(links, summary.images, summary.final_url)
             for check_id, outcome in state.get("tally", []):
                 if outcome is None:
@@ -1040,9 +1040,8 @@ def _unread_robots(skip: SkippedUrl, unread: Mapping[str, RobotsUnread]) -> Skip
     return SkippedUrl(skip.url, f"robots.txt could not be read ({why.reason}): site not crawled")
 
 
-def _follow(frontier: Frontier, links: Iterable[Link], depth: int) -> None:
-    for link in links:
-        frontier.add(link.href, depth + 1, text=link.text)
+def _follow(frontier: Frontier, item: CrawlItem, links: Iterable[Link]) -> None:
+    frontier.follow(item.url, item.depth, ((link.href, link.text) for link in links))
 
 
 def _reason(exc: BaseException) -> str:
