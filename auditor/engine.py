@@ -44,6 +44,7 @@ from auditor.crawl import (
 )
 from auditor.gather import (
     MAX_RETRY_WAIT,
+    NO_CONTENT,
     discard_page,
     failed,
     gather,
@@ -673,6 +674,8 @@ class Audit:
             if (snapshot.status or 0) < 400:
                 _follow(frontier, item, snapshot.links)
                 self._check_links(snapshot.links, snapshot.images, snapshot.final_url)
+        elif (snapshot.error or "").startswith(NO_CONTENT):
+            _follow(frontier, item, snapshot.links)  # its menus still lead somewhere
         # The checks are pure CPU work: on their own thread, the event loop goes on driving
         # the other workers' pages meanwhile.
         loop = asyncio.get_running_loop()

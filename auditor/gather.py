@@ -50,6 +50,10 @@ DEFAULT_RETRY_WAIT = 1.0  # seconds, when a 429/503 has no (valid) Retry-After
 BINARY_SHARE = 0.1  # share of NUL/control/replacement characters that makes text "binary"
 MAX_SELF_NAVIGATIONS = 2  # a page that reloads itself more often while it is read fails
 RELOADING = "the page kept reloading itself"
+QUIET_MS = 200  # the DOM unchanged this long after the load event: the page has rendered
+EMPTY_QUIET_MS = 1000  # ... this long while its main content is still empty
+QUIET_CAP_MS = 2000  # never wait longer for a page that keeps changing (a ticker, a clock)
+NO_CONTENT = "no content rendered"
 
 # Chromium's network errors in words (the code is kept after them).
 NET_ERRORS = {
@@ -316,7 +320,8 @@ def page_unusable(snapshot: PageSnapshot) -> bool:
     never ends hangs the page (a probe ran out of time), and a page that reloads itself goes
     on doing so (and asking the server) as long as it is open."""
     timings = snapshot.timings
-    return snapshot.error is not None or "probe_timeout" in timings or "self_loads" in timings
+    failed = snapshot.error is not None and not snapshot.error.startswith(NO_CONTENT)
+    return failed or "probe_timeout" in timings or "self_loads" in timings
 
 
 async def discard_page(page: Page) -> None:
@@ -395,6 +400,7 @@ async def _load(
             timings={"navigation_ms": nav_ms},
         )
     started = time.perf_counter()
+    quiet_ms = await _wait_for_quiet(page)
     try:
         data = await _extract(page, config.timeout, config.exclude_selectors, activity)
     except Unloadable as exc:
@@ -402,7 +408,7 @@ async def _load(
     # Where the document we read came from (a script may have changed the address bar to
     # another page's URL with the history API: that page is still to be audited).
     final_url = data["documentUrl"]
-    timings = {"navigation_ms": nav_ms, "extract_ms": _ms(started)}
+    timings = {"navigation_ms": nav_ms, "extract_ms": _ms(started), "quiet_ms": quiet_ms}
     if not load_complete:
         timings["load_incomplete"] = 1.0
     network: dict[str, Any] = {"requests": activity.requests}
@@ -440,7 +446,55 @@ async def _load(
         timings=timings,
         depth=depth,
         fetched_at=fetched_at,
+        error=_no_content(data, response.status),
     )
+
+
+def _no_content(data: dict[str, Any], status: int) -> str | None:
+    """Why a page is not audited although it loaded: its main content was still empty once
+    the DOM had been quiet (a script that failed, or one that renders only after a login or
+    a consent). Checks would report what they did not find on it, so none run; its links
+    are still followed."""
+    if status >= 400 or data["mainText"].strip():
+        return None
+    return (
+        f"{NO_CONTENT}: the page's main content was still empty once its scripts had left it "
+        f"unchanged for {EMPTY_QUIET_MS / 1000:g} s (built by a script that failed?)"
+    )
+
+
+QUIET_JS = """async ([quietMs, emptyQuietMs, capMs, mainSelector]) => {
+  const start = performance.now();
+  let last = start;
+  const observer = new MutationObserver(() => { last = performance.now(); });
+  observer.observe(document, {subtree: true, childList: true, characterData: true});
+  const empty = () => {
+    const main = document.querySelector(mainSelector) || document.body;
+    return !main || !main.innerText.trim();
+  };
+  try {
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const now = performance.now();
+      if (now - start >= capMs) return now - start;
+      if (now - last >= (empty() ? emptyQuietMs : quietMs)) return now - start;
+    }
+  } finally {
+    observer.disconnect();
+  }
+}"""
+
+
+async def _wait_for_quiet(page: Page) -> float:
+    """Wait until the DOM has not changed for QUIET_MS (EMPTY_QUIET_MS while the main
+    content is empty), at most QUIET_CAP_MS: content a script renders after the load event
+    (a help article fetched as JSON, a feedback widget) is then read too. Milliseconds
+    waited; a page whose scripts keep the browser busy is not waited for longer (the DOM
+    read that follows has its own time limit)."""
+    started = time.perf_counter()
+    args = [QUIET_MS, EMPTY_QUIET_MS, QUIET_CAP_MS, MAIN_SELECTOR]
+    await _within(page.evaluate(QUIET_JS, args), QUIET_CAP_MS / 1000 + 1.0)
+    return _ms(started)
 
 
 async def _run_probes(

@@ -256,6 +256,14 @@ def script_page(title: str, script: str, *, where: str = "head") -> str:
     return page(title, f"<p>Scripts run here.</p>{tag}")
 
 
+# An app shell: the header's menu is in the HTML, the main content is built by a script.
+SHELL = (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+    "<script>{script}</script></head><body><header><nav>"
+    '<a href="/js/from-the-menu">From the menu</a></nav></header><main></main></body></html>'
+)
+
+
 def js_routes(other: str) -> dict[str, Responder]:
     on_load = "addEventListener('load', () => setTimeout(() => {{ {} }}, 0));"
     faults = {
@@ -279,6 +287,17 @@ def js_routes(other: str) -> dict[str, Responder]:
         "navigate-away": script_page("Navigating", "location.replace('/js/landing');"),
         "navigate-off-site": script_page("Leaving", f"location.href = '{other}/landing';"),
         "reload-forever": script_page("Reloading", on_load.format("location.reload();")),
+        "renders-late": SHELL.format(
+            title="Renders late",
+            script=on_load.format(
+                "setTimeout(() => { document.querySelector('main').innerHTML ="
+                " '<h1>Renders late</h1><p>Fetched after the load event.</p>"
+                '<a href="/js/only-in-late-content">More help</a>\'; }, 800);'
+            ),
+        ),
+        "never-renders": SHELL.format(
+            title="Never renders", script="throw new Error('the app failed to start');"
+        ),
     }
     controls = [f"/js/after-{n}" for n in (1, 2, 3)]
     index = page("Script faults", links(*(f"/js/{name}" for name in faults), *controls[:2]))
@@ -286,6 +305,8 @@ def js_routes(other: str) -> dict[str, Responder]:
     routes["/js/"] = respond(200, index)
     routes["/js/landing"] = respond(200, control_page("landing after a script redirect"))
     routes["/js/popup-target"] = respond(200, page("Popup target"))
+    routes["/js/only-in-late-content"] = respond(200, control_page("found in late content"))
+    routes["/js/from-the-menu"] = respond(200, control_page("found in an empty page's menu"))
     routes["/js/file.bin"] = respond(
         200, _binary_bytes(), "application/octet-stream", Content_Disposition="attachment"
     )

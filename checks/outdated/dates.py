@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -53,6 +54,8 @@ from checks.common import sentences
 
 EARLIEST = date(1995, 1, 1)
 PAGE_SOURCES = frozenset({"visible-text", "time-element", "meta", "json-ld", "html"})
+SHOWN_SOURCES = frozenset({"visible-text", "time-element"})  # dates the reader sees
+LISTS_OTHERS = frozenset({"home", "hub", "listing", "search"})  # kinds whose dates are teasers
 
 MONTHS: dict[str, int] = {
     # Dutch
@@ -88,12 +91,21 @@ UPDATED_LABEL = re.compile(
     r"(?=[lbgum])\b(?:(?:laatst\s+)?bijgewerkt|laatst\s+gewijzigd|gewijzigd\s+op|"
     r"laatste\s+(?:wijziging|update)|laatst\s+aangepast|(?:laatst\s+)?ge[üu]pdatet|"
     r"(?:last\s+)?updated|"
-    r"last\s+(?:modified|reviewed|changed|update)|modified\s+on)\b",
+    r"last\s+(?:modified|reviewed|changed|update|published)|laatst\s+gepubliceerd|"
+    r"modified\s+on)\b",
     re.I,
 )
-PUBLISHED_LABEL = re.compile(
-    r"(?=[gpvf])\b(?:gepubliceerd|geplaatst\s+op|publicatiedatum|verschenen\s+op|"
-    r"(?:first\s+)?published|posted\s+on|posted|publication\s+date)\b",
+PUBLISHED_LABEL = re.compile(  # "last published" is an update
+    r"(?=[gpvf])(?<!last )(?<!laatst )\b(?:gepubliceerd|geplaatst\s+op|publicatiedatum|"
+    r"verschenen\s+op|(?:first\s+)?published|posted\s+on|posted|publication\s+date|publish\s+date|"
+    r"date\s+published)\b",
+    re.I,
+)
+# A date that says when something happens, not when the page was written.
+EVENT_LABEL = re.compile(
+    r"\b(?:datum\s+(?:van\s+de\s+)?(?:activiteit|evenement|bijeenkomst|webinar|cursus)|"
+    r"event\s+date|date\s+of\s+(?:the\s+)?(?:event|meeting|webinar)|wanneer|when|aanvang)"
+    r"\s*:?\s*$",
     re.I,
 )
 # A label that only an icon's tooltip gives (`title`, `aria-label`), as MkDocs Material's
@@ -169,12 +181,15 @@ class PageDates:
         return bool({self.last_updated_source, self.published_source} & PAGE_SOURCES)
 
     def metrics(self) -> dict[str, str]:
-        """The public page metrics: `last_updated`, `published` (ISO dates), `date_source`."""
+        """The public page metrics: `last_updated`, `published` (ISO dates), each with its
+        source (`last_updated_source`, `published_source`), and `date_source`."""
         out = {}
         if self.last_updated:
             out["last_updated"] = self.last_updated.isoformat()
+            out["last_updated_source"] = self.last_updated_source
         if self.published:
             out["published"] = self.published.isoformat()
+            out["published_source"] = self.published_source
         if self.date_source:
             out["date_source"] = self.date_source
         return out
@@ -289,19 +304,19 @@ def compute_page_dates(page: PageSnapshot) -> PageDates:
             ("http-header", lambda: _last_modified_header(page, today)),
         ],
     )
-    dutch = page.language == "nl"
-    own_text = [
-        ("visible-text", lambda: labelled_date(page.text, PUBLISHED_LABEL)),
-        ("visible-text", lambda: icons[1]),
-        ("time-element", lambda: time_published),
-    ]
-    htmldate_guess = [("html", lambda: _htmldate_published(page, today))]
+    # What the reader sees first; markup (a CMS's build time) only when the page shows none.
+    guess = functools.cache(lambda: _htmldate_published(page, today, updated[0]))
     published = _first_plausible(
         today,
         [
+            ("visible-text", lambda: labelled_date(page.text, PUBLISHED_LABEL)),
+            ("visible-text", lambda: icons[1]),
+            ("time-element", lambda: time_published),
+            ("visible-text", lambda: guess().shown),
+            ("time-element", lambda: _lone_time(page, carriers)),
             ("meta", lambda: meta_published),
             ("json-ld", lambda: json_published),
-            *((own_text + htmldate_guess) if dutch else (htmldate_guess + own_text)),
+            ("html", lambda: guess().hidden),
         ],
     )
     return PageDates(
@@ -412,6 +427,41 @@ def _time_element_dates(carriers: list[Tag]) -> tuple[date | None, date | None]:
     return published, modified
 
 
+def _lone_time(page: PageSnapshot, carriers: list[Tag]) -> date | None:
+    """The date of the page's only `<time datetime>` outside the site's navigation, header,
+    footer and asides, when the reader sees it and it is no event's date: an article's byline
+    ("<time datetime=2026-02-03>3 februari 2026</time>" under the title). Pages that list
+    others have one per teaser."""
+    if page.kind in LISTS_OTHERS:
+        return None
+    times = [
+        el
+        for el in carriers
+        if el.name == "time" and el.get("datetime") and not _in_site_chrome(el)
+    ]
+    if len(times) != 1:
+        return None
+    el = times[0]
+    shown = el.get_text(" ", strip=True)
+    before = "".join(
+        s.get_text() if isinstance(s, Tag) else str(s) for s in reversed(list(el.previous_siblings))
+    )[-40:]
+    parent = el.parent.get_text(" ", strip=True) if isinstance(el.parent, Tag) else ""
+    label = before or parent[: max(parent.find(shown), 0)][-40:]
+    if not shown or shown not in page.text or EVENT_LABEL.search(label.strip()):
+        return None
+    return parse_machine_date(str(el.get("datetime")))
+
+
+def _in_site_chrome(el: Tag) -> bool:
+    """Inside navigation or an aside, or a header or footer that is the site's (not an
+    article's own header, where bylines live)."""
+    if el.find_parent(["nav", "aside"]) is not None:
+        return True
+    frame = el.find_parent(["header", "footer"])
+    return frame is not None and frame.find_parent(["article", "main"]) is None
+
+
 def _time_kind(el: Tag) -> str:
     marks = " ".join([*el.get("class", []), str(el.get("itemprop") or "")])
     if _TIME_UPDATED_CLASS.search(marks):
@@ -442,23 +492,42 @@ def _last_modified_header(page: PageSnapshot, today: date) -> date | None:
     return value if value < today else None
 
 
-def _htmldate_published(page: PageSnapshot, today: date) -> date | None:
-    """htmldate on the markup only: its free-text search takes content dates ("Open
-    enrollment starts October 1, 2013") for the page's date."""
+@dataclasses.dataclass(frozen=True)
+class _Guess:
+    """htmldate's publication date: `shown` when the page writes it as a date the reader
+    sees, else `hidden` (markup only)."""
+
+    shown: date | None = None
+    hidden: date | None = None
+
+
+def _htmldate_published(page: PageSnapshot, today: date, updated: date | None) -> _Guess:
+    """htmldate on the markup only (its free-text search takes content dates such as "Open
+    enrollment starts October 1, 2013" for the page's date), and not on the address (a
+    date in a URL is not shown on the page). Silent on pages that list others (their
+    teasers' dates are not theirs), when it found the date the page labels as updated,
+    and when the page shows that date as an event's ("Datum activiteit: 20 november")."""
+    if page.kind in LISTS_OTHERS:
+        return _Guess()
     tree = _htmldate_tree(page.html)
     if tree is None:
-        return None
+        return _Guess()
     found = find_date(
         tree,
         extensive_search=False,
         original_date=True,
-        url=page.final_url,
         max_date=datetime.combine(today + timedelta(days=1), time.max),
     )
     if not found:
-        return None
+        return _Guess()
     value = date.fromisoformat(found)
-    return None if _year_only_guess(value, page) else value
+    if value == updated or _year_only_guess(value, page):
+        return _Guess()
+    text = page.text
+    shown = [m for m in find_dates(text) if m.value == value and m.day_known]
+    if any(EVENT_LABEL.search(text[max(0, m.start - 40) : m.start]) for m in shown):
+        return _Guess()
+    return _Guess(shown=value) if shown else _Guess(hidden=value)
 
 
 def _htmldate_tree(html: str) -> HtmlElement | None:

@@ -340,6 +340,26 @@ def test_scripts_that_never_end_cost_their_timeout_only(js_audit: FaultAudit) ->
 
 
 @pytest.mark.e2e
+def test_content_rendered_after_the_load_event_is_read(js_audit: FaultAudit) -> None:
+    """The main content appears 800 ms after the load event: the DOM is read once it has
+    been quiet, so the link in that content is followed."""
+    late = js_audit.page("/js/renders-late")
+    assert late["error"] is None and late["title"] == "Renders late"
+    assert "/js/only-in-late-content" in js_audit.pages()
+
+
+@pytest.mark.e2e
+def test_a_page_whose_main_content_never_renders_says_so(js_audit: FaultAudit) -> None:
+    """An app shell whose script fails: not audited as an empty page (no finding about what
+    it lacks), reported as such; the links in its menu are still followed."""
+    empty = js_audit.page("/js/never-renders")
+    assert empty["status"] == 200
+    assert empty["error"].startswith("no content rendered: the page's main content was still")
+    assert [f for f in js_audit.report["findings"] if _path(f["url"]) == "/js/never-renders"] == []
+    assert "/js/from-the-menu" in js_audit.pages()
+
+
+@pytest.mark.e2e
 def test_scripts_that_navigate_away(js_audit: FaultAudit) -> None:
     away = js_audit.page("/js/navigate-away")  # a script redirect on the site: followed
     assert _path(away["final_url"]) == "/js/landing" and away["error"] is None

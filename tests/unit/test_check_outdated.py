@@ -81,7 +81,9 @@ def test_stale_page_measure_gives_the_date_metrics():
     both = "<p>Gepubliceerd op 3 maart 2019.</p><p>Laatst bijgewerkt op 1 oktober 2026.</p>"
     assert stale_page.measure(page(both)) == {
         "last_updated": "2026-10-01",
+        "last_updated_source": "visible-text",
         "published": "2019-03-03",
+        "published_source": "visible-text",
         "date_source": "visible-text",
     }
     assert stale_page.measure(page("<p>Geen datum.</p>")) == {}

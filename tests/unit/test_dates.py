@@ -191,3 +191,85 @@ def test_a_tooltip_of_a_link_or_a_hidden_date_is_no_label():
     )
     assert page_dates(page(f"<main><h1>Hulp</h1>{linked}</main>")).last_updated is None
     assert page_dates(page(f"<main><h1>Hulp</h1>{linked}</main>")).published is None
+
+
+def test_last_published_is_an_update_not_a_publication():
+    """A site-wide build line ("This site was last published 29 March 2024")."""
+    found = page_dates(page("<footer>This site was last published 29 March 2024</footer>"))
+    assert (found.last_updated, found.published) == (date(2024, 3, 29), None)
+    found = page_dates(page("<p>Laatst gepubliceerd op 3 maart 2024.</p>"))
+    assert (found.last_updated, found.published) == (date(2024, 3, 3), None)
+    assert page_dates(page("<p>Publish Date: January 13 2026</p>", lang="en")).published == date(
+        2026, 1, 13
+    )
+
+
+def test_the_date_the_reader_sees_wins_over_a_build_time_in_the_markup():
+    """A static site generator writes its build time into article:published_time; the
+    article header shows the real date in a <time> without a label."""
+    head = '<meta property="article:published_time" content="2026-04-28T10:00:00+00:00">'
+    body = (
+        "<header><nav><a href='/'>Home</a></nav></header><main><article><header>"
+        "<span>Standpunt van de vereniging</span>"
+        "<div><time datetime='2026-02-03T00:00:00+00:00'>3 februari 2026</time></div>"
+        "</header><p>Publiek geld, publieke code.</p></article></main>"
+    )
+    found = page_dates(page(body, head=head))
+    assert (found.published, found.published_source) == (date(2026, 2, 3), "time-element")
+    assert page_dates(page("<main><p>Geen datum.</p></main>", head=head)).published_source == (
+        "meta"
+    )
+
+
+def test_a_lone_time_is_no_publication_date_when_there_are_more_or_it_is_an_event():
+    two = (
+        "<main><p><time datetime='2026-02-03'>3 februari 2026</time> en "
+        "<time datetime='2026-03-03'>3 maart 2026</time></p></main>"
+    )
+    assert page_dates(page(two)).published_source != "time-element"
+    event = (
+        "<main><h1>ALV</h1><p>Datum activiteit: "
+        "<time datetime='2026-11-20'>20 november 2026</time></p></main>"
+    )
+    assert page_dates(page(event)).published is None
+    footer = (
+        "<main><p>Tekst.</p></main>"
+        "<footer><time datetime='2026-02-03'>3 februari 2026</time></footer>"
+    )
+    assert page_dates(page(footer)).published_source != "time-element"
+
+
+def test_an_events_date_shown_on_the_page_is_not_its_publication_date():
+    body = (
+        "<main><h1>General Members Meeting 2026</h1><dl><dt>Event date:</dt>"
+        "<dd class='date'>November 20, 2026</dd></dl><p>Join us online.</p></main>"
+    )
+    assert page_dates(page(body, lang="en")).published is None
+
+
+def test_a_byline_date_htmldate_finds_is_a_date_the_reader_sees():
+    body = (
+        "<main><h1>Welcome to the new site</h1><p class='date'>June 21, 2013</p>"
+        "<p>Health insurance is changing.</p></main>"
+    )
+    found = page_dates(page(body, lang="en"))
+    assert (found.published, found.published_source) == (date(2013, 6, 21), "visible-text")
+
+
+def test_a_date_in_the_address_only_is_not_the_pages_date():
+    html = "<html lang='nl'><body><main><h1>Nieuwe website</h1><p>Tekst.</p></main></body></html>"
+    snapshot = make_page(
+        html, url="https://example.nl/2024/06/13/nieuwe-website.html", fetched_at=NOW
+    )
+    assert page_dates(snapshot).published is None
+
+
+def test_pages_that_list_others_take_no_teaser_date_for_their_own():
+    teasers = "".join(
+        f"<article><h2>Bericht {n}</h2><p class='date'>{n} juni 2026</p></article>" for n in (29, 3)
+    )
+    listing = page(f"<main><h1>Berichten</h1>{teasers}</main>", kind="listing")
+    assert page_dates(listing).published is None
+    lone = "<main><h1>Berichten</h1><p><time datetime='2026-06-29'>29 juni 2026</time></p></main>"
+    assert page_dates(page(lone, kind="listing")).published is None
+    assert page_dates(page(lone, kind="news")).published == date(2026, 6, 29)
