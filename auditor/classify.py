@@ -6,7 +6,9 @@ help articles (the article-only checks, such as `undated-page`, `dead-end-task` 
 `feedback-missing`, must not fire on a hub, a privacy statement or a news item). It reads the
 URL, the title, the first heading and a few DOM facts, in this order:
 
-- login (a password field), home (a language root or a start URL), contact, search, portal;
+- login (a password field), home (a language root or a start URL), contact (by its path,
+  its heading, or sections that are ways to reach a person: "By phone", "Chat online",
+  with a number or address shown), search, portal;
 - other for an error page ("404", "Pagina niet gevonden") and for pages about the
   organisation rather than the customer's question: about us, team, board, a person's
   profile, a job posting (`/over-ons`, `/team/jan`, `/vacatures/developer`);
@@ -19,10 +21,14 @@ URL, the title, the first heading and a few DOM facts, in this order:
   tag and category archives), or a page whose main content lists at least five dated
   entries (short list items, rows or cards with a link and a date);
 - faq (a question list);
-- hub or listing: a page that mostly links on (at least six links in its main content and
-  less than 30% of its words in paragraphs of prose; a listing from 30 links; a hub too when
-  it has fewer than 80 words and at least three linked list items or cards, and is no help
-  article);
+- hub or listing: a page whose section headings link on, as cards do (at least three, and
+  at least half of its headings; a listing from 13 cards); a page that mostly links on (at
+  least six links in its main content and less than 30% of its words in paragraphs of
+  prose; a listing from 30 links; a hub too when it has fewer than 80 words and at least
+  three linked list items or cards, and is no help article);
+- other for a page in the organisation's own voice ("we", "onze", "our" at least 10 per
+  1,000 words and twice as often as "u", "je", "you"): its services, events or mission, not
+  a customer's answer (unless it is in a help section or its heading is a question);
 - help-article: a main heading and at least 80 words, or at least 40 in a help section
   (`/hulp/`, `/help/`, `/faq/`, `/klantenservice/`) or under a question heading;
 - other: everything else. A page that does not clearly look like a kind is "other".
@@ -51,6 +57,20 @@ _CONTACT_HEADING = re.compile(
     r"contactgegevens|contact details|help (&|en|and) contact)\b",
     re.I,
 )
+# A page whose sections are ways to reach a person ("By phone", "Chat online", "Per
+# e-mail") and which shows a number or address is a contact page whatever its name.
+_CHANNELS = {
+    "phone": re.compile(
+        r"^\s*(by (tele)?phone|(tele)?phone|call( us)?|bel( ons)?|telefonisch|telefoon)\b", re.I
+    ),
+    "chat": re.compile(r"^\s*(live ?chat|chat( online| with us| met ons)?)\b", re.I),
+    "email": re.compile(r"^\s*((by|per) e-?mail|e-?mail( us)?|mail ons)\b", re.I),
+    "post": re.compile(r"^\s*((by|per) (post|mail)|write to us|schrijf ons|postadres)\b", re.I),
+    "visit": re.compile(
+        r"^\s*(in person|visit us|bezoek( ons)?|langskomen|op afspraak|balie)\b", re.I
+    ),
+}
+_SHOWN_NUMBER = re.compile(r"\d[\d\s().-]{7,}\d")
 _FAQ = re.compile(r"\b(faq|faqs|veelgestelde vragen|veel gestelde vragen|frequently asked)\b", re.I)
 _SEARCH_PATH = re.compile(r"(^|/)(search|zoeken|zoek|zoekresultaten|search-results)([/.?]|$)", re.I)
 _PORTAL_PATH = re.compile(r"(^|/)(mijn|my|my-?account|account|portal|mijn-?omgeving)(/|$)", re.I)
@@ -151,6 +171,12 @@ LINK_PAGE_PROSE = 0.3  # at most this share of a hub's or listing's words is pro
 LISTING_ITEMS = 5
 ENTRY_CHARS = 400  # a list item or card longer than this is content, not an entry
 PROSE_WORDS = 12  # a paragraph with this many words of its own (besides links) is prose
+LINKED_HEADINGS = 3  # section headings that are links: a hub's cards
+HUB_CARDS = 12  # more cards than this: a collection's index (a listing)
+WE_PER_MILLE = 10  # "we/ons/our" per 1,000 words of a page in the organisation's voice
+# Subjects and possessives only: "bel ons", "contact us" address the reader.
+_WE = re.compile(r"\b(wij|we|onze|our|ours)\b", re.I)
+_YOU = re.compile(r"\b(u|uw|je|jij|jou|jouw|jullie|you|your|yours|yourself)\b", re.I)
 
 
 def classify(page: PageSnapshot, *, start_urls: tuple[str, ...] = ()) -> str:
@@ -169,7 +195,7 @@ def classify(page: PageSnapshot, *, start_urls: tuple[str, ...] = ()) -> str:
         # A help centre's entry page is often titled or named "Klantenservice": a start URL
         # is the home of the audit unless its own name says it is the contact page.
         return "contact" if _CONTACT_SEGMENT.search(path) else "home"
-    if CONTACT_PATH.search(path) or _CONTACT_HEADING.match(heading):
+    if CONTACT_PATH.search(path) or _CONTACT_HEADING.match(heading) or _lists_channels(page):
         return "contact"
     if _SEARCH_PATH.search(path) and dom.select_one("input[type=search], [role=search], form"):
         return "search"
@@ -178,6 +204,17 @@ def classify(page: PageSnapshot, *, start_urls: tuple[str, ...] = ()) -> str:
     segments = [s.lower() for s in path.split("/") if s]
     words = len(page.main_text.split())
     return _kind_of_content(page, segments, heading, words)
+
+
+def _lists_channels(page: PageSnapshot) -> bool:
+    """At least two kinds of contact channel as section headings, and a phone number or
+    email address on the page."""
+    headings = [h.get_text(" ", strip=True) for h in page.dom.select("h2, h3, h4")]
+    kinds = {k for h in headings for k, rx in _CHANNELS.items() if rx.match(h)}
+    if len(kinds) < 2:
+        return False
+    routes = page.dom.select_one("a[href^='tel:'], a[href^='mailto:']")
+    return routes is not None or bool(_SHOWN_NUMBER.search(page.main_text))
 
 
 def is_release_notes(page: PageSnapshot) -> bool:
@@ -205,15 +242,20 @@ def _kind_of_content(page: PageSnapshot, segments: list[str], heading: str, word
         return "news"
     if _FAQ.search(heading) or _FAQ.search(page.title) or _looks_like_faq(page):
         return "faq"
-    links, entries, dated, prose = _main_links(page)
+    links, entries, dated, prose, linked_headings = _main_links(page)
     share = prose / words if words else 0.0
     if dated >= LISTING_ITEMS and share < 0.5:
         return "listing"
+    if linked_headings:  # cards: each section's heading links on to a page of its own
+        return "listing" if linked_headings > HUB_CARDS else "hub"
     if links >= HUB_LINKS and share < LINK_PAGE_PROSE:
         return "listing" if links >= LISTING_LINKS else "hub"
+    asks = in_help or bool(_QUESTION_HEADING.search(heading))
+    if heading and words >= 40 and not asks and _speaks_for_itself(page.main_text):
+        return "other"  # the organisation about itself: a service, an event, its mission
     if heading and words >= 80:
         return "help-article"
-    if heading and words >= 40 and (in_help or _QUESTION_HEADING.search(heading)):
+    if heading and words >= 40 and asks:
         return "help-article"
     if entries >= SHORT_HUB_LINKS and words < 80:
         return "hub"  # a short landing page that sends the reader on
@@ -247,11 +289,21 @@ def _is_news(page: PageSnapshot, parents: list[str], heading: str, words: int) -
     return words >= 20 and any(p in _NEWS_SECTIONS for p in parents)
 
 
-def _main_links(page: PageSnapshot) -> tuple[int, int, int, int]:
+def _speaks_for_itself(text: str) -> bool:
+    """Written in the organisation's voice ("we", "onze", "our") twice as much as to the
+    reader ("u", "je", "you"): a page about the organisation, its services or events, not the
+    answer to a customer's question."""
+    words = len(text.split())
+    we = len(_WE.findall(text))
+    return words > 0 and we * 1000 >= WE_PER_MILLE * words and we >= 2 * len(_YOU.findall(text))
+
+
+def _main_links(page: PageSnapshot) -> tuple[int, int, int, int, int]:
     """In the main content (outside its navigation): the links; the links in list items,
     table rows or cards (a hub's or listing's entries); how many of those entries show a
-    date, as a listing's do; and the words of prose, paragraphs with at least PROSE_WORDS
-    words besides links."""
+    date, as a listing's do; the words of prose, paragraphs with at least PROSE_WORDS words
+    besides links; and how many of its section headings link on, as cards do (0 unless at
+    least LINKED_HEADINGS and at least half of them do)."""
     from checks.findability.content import main_root  # checks import this module
 
     main = main_root(page)
@@ -275,7 +327,14 @@ def _main_links(page: PageSnapshot) -> tuple[int, int, int, int]:
         own = len(block.get_text(" ", strip=True).split()) - linked
         if own >= PROSE_WORDS:
             prose += own
-    return len(links), len(entries), sum(entries.values()), prose
+    headings = main.select("h2, h3")
+    linked = [
+        h for h in headings if any(not str(a["href"]).startswith("#") for a in h.select("a[href]"))
+    ]
+    cards = (
+        len(linked) if len(linked) >= LINKED_HEADINGS and len(linked) * 2 >= len(headings) else 0
+    )
+    return len(links), len(entries), sum(entries.values()), prose, cards
 
 
 def _looks_like_faq(page: PageSnapshot) -> bool:

@@ -89,6 +89,21 @@ def test_contact_is_named_by_the_last_segment(path, kind):
 
 SHORT = "U geeft uw meterstand door in de app. Dat kan elke dag. " * 4  # 48 words
 LIST = "".join(f"<li><a href='/hulp/onderwerp-{i}'>Onderwerp {i}</a></li>" for i in range(8))
+CARDS = "".join(
+    f"<h2><a href='/levenscyclus/fase-{i}'>Fase {i}</a></h2><p>{SHORT}</p>" for i in range(5)
+)
+MANY_CARDS = "".join(
+    f"<h3><a href='/platforms/p-{i}'>Platform {i}</a></h3><p>Een open platform.</p>"
+    for i in range(20)
+)
+OUR_VOICE = (
+    "Wij organiseren elk jaar een congres. Onze vereniging nodigt sprekers uit en wij "
+    "zorgen voor een mooie zaal. We hopen je daar te zien. "
+) * 4
+CHANNELS = (
+    "<h2>By phone</h2><p>We are available 24/7: 1-800-318-2596</p>"
+    "<h2>Chat online</h2><p>A great way to ask simple questions.</p>"
+)
 DATED = "".join(
     f"<li><a href='/nieuws/bericht-{i}'>Bericht {i}</a> {i + 1} maart 2026</li>" for i in range(6)
 )
@@ -117,6 +132,18 @@ DATED = "".join(
         # hubs: mostly links on, or a short landing page with a few linked entries
         ("/hulp/", f"<h1>Hulp</h1><p>Kies een onderwerp.</p><ul>{LIST}</ul>", "hub"),
         ("/thema", f"<h1>Thema</h1><ul>{LIST[:160]}</ul>", "hub"),
+        # ... or cards: section headings that link on, each with a short text (many of
+        # them: a collection's index)
+        ("/levenscyclus/", f"<h1>Levenscyclus</h1><p>{SHORT}</p>{CARDS}", "hub"),
+        ("/platforms/", f"<h1>Platforms</h1>{MANY_CARDS}", "listing"),
+        # a page in the organisation's own voice is about it, not a customer's answer ...
+        ("/congres/", f"<h1>Ons congres</h1><p>{OUR_VOICE}</p>", "other"),
+        # ... unless it answers a question or sits in the help section
+        ("/hulp/congres", f"<h1>Ons congres</h1><p>{OUR_VOICE}</p>", "help-article"),
+        ("/congres/", f"<h1>Hoe meld ik me aan?</h1><p>{OUR_VOICE}</p>", "help-article"),
+        # a page whose sections are ways to reach a person is the contact page
+        ("/help-center", f"<h1>Help Center</h1>{CHANNELS}", "contact"),
+        ("/help/bellen", f"<h1>Bellen</h1>{CHANNELS[:60]}<p>{WORDS}</p>", "help-article"),
         # pages about the organisation, errors and sign-ups are no help articles
         ("/over-ons", f"<h1>Wie wij zijn</h1><p>{WORDS}</p>", "other"),
         ("/team/jan-jansen", f"<h1>Jan Jansen</h1><p>{WORDS}</p>", "other"),
