@@ -11,8 +11,9 @@ recognised in any region.
 A `tel:` link counts only when its number is also shown: "Bel ons" linked to `tel:…` gives a
 customer at a desktop nothing to dial, and the number cannot be written down. A number the
 words before it call something else (KvK, IBAN, BTW, klantnummer, ordernummer, postcode…) is
-not a phone number; a fax number, an outage or emergency line and a press line do not count
-as the customer service's number.
+not a phone number; a fax number, an outage or emergency line, a press line and another
+organisation's line (a sentence that names its website) do not count as the customer
+service's number.
 
 Every page that shows a customer service number in its text gets the metric `contact_phones`
 (E.164, comma-separated), whatever its kind: the contact details of the accessibility

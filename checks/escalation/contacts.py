@@ -13,7 +13,9 @@ The words just before a number (on its line, after the previous number or separa
 line above when the number stands alone, as under a heading) decide what it is: "KvK",
 "IBAN", "BTW", "klantnummer", "ordernummer"… mean it is no phone number at all; "fax",
 "storingsnummer", "pers", "emergency"… (and 112) that it is another service's; "vanuit het
-buitenland", "from abroad" that it is the international way to the same service; "uw
+buitenland", "from abroad" that it is the international way to the same service; a web
+address of another organisation in the same sentence ("Visit www.insurekidsnow.gov, or
+call …") that it is that organisation's line; "uw
 telefoonnummer", "your email address"… that it is the customer's own, shown in an account
 page, and no contact route at all. The word lists are in
 `checks/data/escalation_patterns.json`.
@@ -39,10 +41,13 @@ from phonenumbers import shortnumberinfo
 
 from auditor.model import PageSnapshot, PageSummary, SiteSummary
 from checks.escalation.region import page_region, page_regions
+from checks.trust.web import host_of, registrable_domain
 
-PhoneRole = Literal["customer", "abroad", "fax", "service", "emergency"]
+PhoneRole = Literal["customer", "abroad", "fax", "service", "emergency", "other-organisation"]
 # Which role wins when one number is shown in several roles on a page.
-ROLE_ORDER: tuple[PhoneRole, ...] = ("customer", "abroad", "service", "emergency", "fax")
+ROLE_ORDER: tuple[PhoneRole, ...] = (
+    "customer", "abroad", "service", "emergency", "fax", "other-organisation"
+)  # fmt: skip
 REACHES_CUSTOMER_SERVICE: frozenset[PhoneRole] = frozenset({"customer", "abroad"})
 
 EMAIL = re.compile(
@@ -76,6 +81,12 @@ _GROUPED = re.compile(r"\d[\s().-]+\d")  # "866-555-0100", not an id such as "86
 _CONTEXT_BREAK = re.compile(r"[;,|•·]")
 _REMARK = re.compile(r"[ \t]*\(([^()\n]{1,30})\)")
 CONTEXT_BEFORE = 60
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_WEB_ADDRESS = re.compile(
+    r"(?<![@\w.-])(?:https?://)?((?:www\.)?(?:[a-z0-9-]+\.)+"
+    r"(?:gov|nl|com|org|net|eu|be|de|uk|edu|io|info|fr|us))\b(?![@.-]\w)",
+    re.I,
+)
 MAX_LAUNCHER_WORDS = 6
 
 
@@ -168,8 +179,18 @@ def phone_mentions(
             frozenset(tel_numbers(page, code)),
             tuple(not_phone_words),
             also=tuple(also),
+            own_domains=own_domains(page),
         ),
     )
+
+
+def own_domains(page: PageSnapshot) -> frozenset[str]:
+    """The registrable domains that are the site's own: the page's, and its canonical
+    address's (a site served from a test host or a mirror names its real domain there)."""
+    urls = [page.final_url]
+    for el in page.dom.select("link[rel~=canonical][href], meta[property='og:url'][content]"):
+        urls.append(str(el.get("href") or el.get("content") or ""))
+    return frozenset(d for url in urls if (d := registrable_domain(host_of(url))))
 
 
 def visible_phone_numbers(text: str, region: str) -> list[str]:
@@ -184,10 +205,13 @@ def phone_mentions_in(
     not_phone_words: tuple[str, ...] = (),
     *,
     also: tuple[str, ...] = (),
+    own_domains: frozenset[str] = frozenset(),
 ) -> tuple[PhoneMention, ...]:
     """Phone numbers in `text` for `region` and the regions `also` read, plus the `linked`
     numbers (E.164) written the way their own country writes them, plus short numbers right
-    after "bel", "telefoon", "call"… ("Bel 1400")."""
+    after "bel", "telefoon", "call"… ("Bel 1400"). With `own_domains` (the site's), a
+    number in a sentence that names another web address ("Visit www.insurekidsnow.gov, or
+    call 1-877-543-7669") is that organisation's line."""
     found: dict[int, _Candidate] = {
         m.start: _Candidate(m.start, m.end, m.raw_string, m.number) for m in _matches(text, region)
     }
@@ -218,8 +242,20 @@ def phone_mentions_in(
         ):
             continue
         role = number_role(candidate.number, context)
+        if role == "customer" and own_domains and _names_another_site(text, candidate, own_domains):
+            role = "other-organisation"
         out.append(PhoneMention(_e164(candidate.number), candidate.text, role))
     return tuple(out)
+
+
+def _names_another_site(text: str, candidate: _Candidate, own: frozenset[str]) -> bool:
+    """The sentence around the number names a web address of another organisation."""
+    start = max(text.rfind("\n", 0, candidate.start), 0)
+    for end in _SENTENCE_END.finditer(text, start, candidate.start):
+        start = end.end()
+    stop = _SENTENCE_END.search(text, candidate.end)
+    sentence = text[start : stop.start() if stop else len(text)]
+    return any(registrable_domain(m.group(1)) not in own for m in _WEB_ADDRESS.finditer(sentence))
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -80,6 +80,29 @@ def test_a_label_belongs_to_the_next_number_only():
     ]
 
 
+def test_a_number_in_a_sentence_naming_another_website_is_that_organisations_line():
+    def roles(html: str, url: str = "https://www.healthcare.gov/chip") -> list[tuple[str, str]]:
+        snapshot = make_page(f"<html lang=en><body>{html}</body></html>", url=url)
+        return [(m.number, m.role) for m in phone_mentions(snapshot, "US")]
+
+    assert roles("<p>Visit www.insurekidsnow.gov, or call 1-877-543-7669.</p>") == [
+        ("+18775437669", "other-organisation")
+    ]
+    # the site's own address, or another sentence, does not make it someone else's
+    assert roles("<p>Visit HealthCare.gov or call 1-800-318-2596.</p>") == [
+        ("+18003182596", "customer")
+    ]
+    assert roles("<p>Call 1-800-318-2596. Children: www.insurekidsnow.gov.</p>") == [
+        ("+18003182596", "customer")
+    ]
+    # a test host or mirror: the canonical address names the site's own domain
+    mirrored = (
+        "<link rel=canonical href='https://www.healthcare.gov/chip'>"
+        "<p>Visit HealthCare.gov or call 1-800-318-2596.</p>"
+    )
+    assert roles(mirrored, url="http://127.0.0.1:8000/chip") == [("+18003182596", "customer")]
+
+
 def test_extra_not_phone_words_option():
     p = page("<p>Lidnummer 0201234567</p>")
     assert phone_mentions(p)
