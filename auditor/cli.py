@@ -288,7 +288,8 @@ def audit_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "--portal-url",
             "portal_urls",
             multiple=True,
-            help="Where the logged-in portal starts (default: the page the [login] ends on).",
+            help="Where the logged-in portal starts (default: the page the [login] ends on, "
+            "else the public links that redirect to the login page).",
         ),
         click.option(
             "--deny-link",

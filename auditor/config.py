@@ -138,11 +138,6 @@ class AuditConfig:
                 raise ConfigError(problem)
             if not url.startswith(("http://", "https://")):
                 raise ConfigError(f"portal_urls: {url!r} is not an http(s) URL")
-        if self.auth_state and not self.portal_urls:
-            raise ConfigError(
-                "--auth-state: say where the portal starts with --portal-url URL (or "
-                "portal_urls in the settings file)"
-            )
         if self.portal_urls and not self.portal:
             raise ConfigError(
                 "portal_urls: a portal needs a session: give --auth-state FILE or a [login] "

@@ -319,6 +319,10 @@ class Audit:
         self.redactor: Redactor | None = None
         self.portal_summary: dict[str, Any] = {}
         self.portal_frontier: Frontier | None = None
+        # Public URLs that redirected to a login page: the portal's entry points when no
+        # --portal-url says where it starts.
+        self.login_redirects: list[str] = []
+        self._login_pages: set[str] = set()
         # One thread runs every page check in turn (they are pure, see _evaluate).
         self._checks_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cx-checks")
 
@@ -666,11 +670,17 @@ class Audit:
         skipped = self._advance(frontier, item, snapshot.final_url)
         if skipped:
             frontier.skip(item.url, skipped)
+            if snapshot.final_url in self._login_pages:
+                self.login_redirects.append(item.url)
             return [], self._record(item, None, [], {"skipped": skipped})
         self._decide_regions(snapshot.language if snapshot.is_html else "")
         snapshot = self._with_audit_context(snapshot)
         if snapshot.error is None and snapshot.is_html:
             snapshot = snapshot.with_kind(classify(snapshot, start_urls=config.start_urls))
+            if snapshot.kind == "login" and redactor is None:
+                self._login_pages.add(snapshot.final_url)
+                if snapshot.final_url != item.url:
+                    self.login_redirects.append(item.url)
             if (snapshot.status or 0) < 400:
                 _follow(frontier, item, snapshot.links)
                 self._check_links(snapshot.links, snapshot.images, snapshot.final_url)

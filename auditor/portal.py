@@ -5,8 +5,10 @@ site with a session, safely.
   the `[login]` settings (auditor/login.py). Submitting that one login form is the only POST
   cx-audit makes: the portal's browser contexts abort every other request that is not GET or
   HEAD, including the pages' own scripts.
-- **Where**: from `portal_urls` (or the page the login ends on), only below `portal_prefix`
-  (by default the folder of the first portal URL), never a page the public crawl already
+- **Where**: from `portal_urls`, else the page the scripted login ends on, else the public
+  links that redirected to the login page (a header's "Mijn omgeving" link to /mijn/), only
+  below `portal_prefix` (by default the folder the portal's start URLs share), never a page
+  the public crawl already
   audited and never the login page. Links that look destructive or session-ending (the
   built-in words, the portal's own such as annuleren and cancel, and `deny_links`, anywhere in
   the URL or the link text) and action links (auditor/action_links.py) are never followed;
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import posixpath
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -175,6 +178,16 @@ class PortalCrawl:
         if self.login is not None and self.state is None:
             landing = await self._log_in(session)
             self.start_urls = self.start_urls or [landing]
+        if not self.start_urls:
+            # The public pages' links that redirected to the login page lead into the portal.
+            self.start_urls = list(dict.fromkeys(self.audit.login_redirects))
+        if not self.start_urls:
+            self._stop(
+                "",
+                "portal not audited: no public link led to the login page; say where the "
+                "portal starts with --portal-url URL",
+            )
+            return
         await self._share_cookies(session)
         frontier = self._frontier()
         self.audit.portal_frontier = frontier
@@ -183,7 +196,7 @@ class PortalCrawl:
 
     def _frontier(self) -> Frontier:
         config = self.config
-        prefix = config.portal_prefix or folder_of(self.start_urls[0])
+        prefix = config.portal_prefix or shared_folder(self.start_urls)
         frontier = Frontier(
             self.start_urls,
             max_pages=config.max_pages,
@@ -466,6 +479,16 @@ def folder_of(url: str) -> str:
     """`/mijn/` for https://x/mijn/ and https://x/mijn/overzicht; "" for the host's root."""
     path = urlsplit(url).path or "/"
     folder = path[: path.rfind("/") + 1]
+    return "" if folder == "/" else folder
+
+
+def shared_folder(urls: Sequence[str]) -> str:
+    """The folder all `urls` are in (`folder_of` each, then their common start): `/mijn/`
+    for /mijn/ and /mijn/facturen; "" when they share only the host's root."""
+    folders = [folder_of(url) for url in urls]
+    if not folders or "" in folders:
+        return ""
+    folder = posixpath.commonpath(folders).rstrip("/") + "/"
     return "" if folder == "/" else folder
 
 

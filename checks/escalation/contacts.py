@@ -9,6 +9,9 @@ page): "Bel ons" linked to `tel:` shows nothing to a customer at a desktop. The 
 also read in the region of every international `tel:` number on the page, so "088 123 4567"
 linked to `tel:+31881234567` is found on an English page of a site without a country domain.
 
+Text in code (`pre`, `code`, `kbd`, `samp`) is left out: a number or address in a code
+example is no way to reach anyone.
+
 The words just before a number (on its line, after the previous number or separator; the
 line above when the number stands alone, as under a heading) decide what it is: "KvK",
 "IBAN", "BTW", "klantnummer", "ordernummer"… mean it is no phone number at all; "fax",
@@ -174,7 +177,7 @@ def phone_mentions(
     return page.memo(
         key,
         lambda: phone_mentions_in(
-            page.text,
+            contact_text(page),
             code,
             frozenset(tel_numbers(page, code)),
             tuple(not_phone_words),
@@ -370,7 +373,23 @@ def page_phones(
 def email_mentions(page: PageSnapshot) -> tuple[EmailMention, ...]:
     """The email addresses in the visible text (also "naam [at] voorbeeld.nl"), in page
     order; image file names such as logo@2x.png are not addresses."""
-    return page.memo("escalation.emails", lambda: email_mentions_in(page.text))
+    return page.memo("escalation.emails", lambda: email_mentions_in(contact_text(page)))
+
+
+def contact_text(page: PageSnapshot) -> str:
+    """The visible text without code (`pre`, `code`, `kbd`, `samp`): a number or address in
+    a code example is no way to reach the organisation."""
+    return page.memo("escalation.text", lambda: _without_code(page))
+
+
+def _without_code(page: PageSnapshot) -> str:
+    text = page.text
+    for el in page.dom.select("pre, code, kbd, samp"):
+        if el.find_parent(["pre", "code", "kbd", "samp"]) is None:
+            for line in el.get_text().splitlines():
+                if line.strip():
+                    text = text.replace(line.strip(), " ", 1)
+    return text
 
 
 def visible_emails(text: str) -> list[str]:

@@ -6,6 +6,7 @@ anything the audit writes."""
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,23 +75,32 @@ class PortalRun:
 
 
 def audit_portal(
-    tmp: Path, *args: str, portal: Portal | None = None, state: bool = False, env=ENV
+    tmp: Path,
+    *args: str,
+    portal: Portal | None = None,
+    state: bool = False,
+    env=ENV,
+    site: Path = SITE,
+    start: str = "",
+    portal_url: bool = True,
 ) -> PortalRun:
     """Serve the fixture site with its portal and audit it logged in (scripted login, or a
-    stored session made by logging in with httpx when `state`)."""
+    stored session made by logging in with httpx when `state`, with --portal-url unless
+    not `portal_url`), from `start` (a path; the home page by default)."""
     portal = portal or Portal()
     output = tmp / "report"
-    with serve_site(SITE, portal=portal) as (base_url, requests):
+    with serve_site(site, portal=portal) as (base_url, requests):
         options = ["--output", str(output), "--now", "2026-11-24", *args]
         if state:
             options += ["--auth-state", str(save_state(base_url, tmp / "state.json"))]
-            options += ["--portal-url", f"{base_url}mijn/"]
+            if portal_url:
+                options += ["--portal-url", f"{base_url}mijn/"]
         else:
             settings = tmp / "cx-audit.toml"
             settings.write_text(login_settings(base_url), "utf-8")
             options += ["--config", str(settings)]
         before = len(requests)  # the test's own login for a stored session is not the audit's
-        run = cx_audit("audit", base_url, *options, env=env)
+        run = cx_audit("audit", base_url + start, *options, env=env)
         seen = list(requests)[before:]
     report = json.loads((output / "report.json").read_text("utf-8"))
     return PortalRun(base_url, run.returncode, run.stdout, run.stderr, report, seen, output, portal)
@@ -249,6 +259,45 @@ def test_a_stored_session_audits_the_portal_without_any_post(tmp_path):
         assert str(tmp_path / "state.json") not in text or name == "report.json"
 
 
+def test_without_a_portal_url_the_public_links_that_redirect_to_the_login_are_the_entry(
+    tmp_path,
+):
+    """A stored session and no --portal-url: the public page's "Mijn omgeving" link to
+    /mijn/ redirected to the login page, so the portal crawl starts there."""
+    site = tmp_path / "site"
+    shutil.copytree(SITE, site)
+    (site / "ingang.html").write_text(
+        "<!doctype html><html lang=nl><head><title>Ingang</title></head><body><header>"
+        "<a href='/mijn/'>Mijn omgeving</a></header><main><h1>Ingang</h1></main></body></html>",
+        "utf-8",
+    )
+    small = ("--select", "trust", "--include", "*/mijn/*", "--no-history", "--fail-on", "never")
+    run = audit_portal(
+        tmp_path, *small, state=True, portal_url=False, site=site, start="ingang.html"
+    )
+    assert run.returncode == 0, run.stderr
+    assert set(run.pages()) == set(PORTAL["pages"])
+    assert run.report["site"]["metrics"]["portal"]["stopped"] == ""
+    assert run.posts() == []
+
+
+def test_without_a_portal_url_and_no_public_link_to_the_login_the_report_says_so(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        "<!doctype html><html lang=nl><head><title>Thuis</title></head><body><main>"
+        "<h1>Thuis</h1><p>Geen portaal.</p></main></body></html>",
+        "utf-8",
+    )
+    run = audit_portal(
+        tmp_path, "--select", "trust", "--no-history", state=True, portal_url=False, site=site
+    )
+    stopped = run.report["site"]["metrics"]["portal"]["stopped"]
+    assert stopped.startswith("portal not audited: no public link led to the login page")
+    assert "--portal-url" in stopped
+    assert run.pages() == {}
+
+
 def test_a_lost_session_is_logged_in_again_once(tmp_path):
     portal = Portal(session_budget=4)
     run = audit_portal(tmp_path, *SMALL, "--fail-on", "never", portal=portal)
@@ -302,10 +351,9 @@ def test_a_failed_login_is_reported_and_fails_the_gate(tmp_path):
             {},
             "not a JSON file",
         ),
-        (["--auth-state", "{state}"], {}, "--portal-url"),
         (["--config", "{settings}"], {"CX_PASS": ""}, "CX_PASS (password_env) is not set"),
     ],
-    ids=["missing-state", "bad-state", "no-portal-url", "unset-password"],
+    ids=["missing-state", "bad-state", "unset-password"],
 )
 def test_portal_mistakes_are_one_line_and_exit_2(tmp_path, args, env, message):
     bad = tmp_path / "bad.json"

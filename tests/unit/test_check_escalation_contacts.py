@@ -103,6 +103,17 @@ def test_a_number_in_a_sentence_naming_another_website_is_that_organisations_lin
     assert roles(mirrored, url="http://127.0.0.1:8000/chip") == [("+18003182596", "customer")]
 
 
+def test_numbers_and_addresses_in_code_are_no_contact_routes():
+    snapshot = page(
+        "<p>Bel 020 123 4567.</p>"
+        "<pre>curl -d phone=0201234568 https://api.voorbeeld.nl\nmail: dev@voorbeeld.nl</pre>"
+        "<p>Stuur het veld <code>klant@winkel.nl</code> mee.</p>"
+    )
+    assert [m.number for m in phone_mentions(snapshot)] == ["+31201234567"]
+    assert email_mentions(snapshot) == ()
+    assert "0201234568" in snapshot.text  # the code is visible text, just not a route
+
+
 def test_extra_not_phone_words_option():
     p = page("<p>Lidnummer 0201234567</p>")
     assert phone_mentions(p)

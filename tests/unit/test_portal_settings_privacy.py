@@ -23,7 +23,7 @@ from auditor.login import (
     state_secrets,
 )
 from auditor.model import Severity
-from auditor.portal import folder_of, portal_deny_words, portal_link_guard
+from auditor.portal import folder_of, portal_deny_words, portal_link_guard, shared_folder
 from auditor.privacy import MASK, Masker, personal_values
 from auditor.testing import make_page
 from auditor.urls import looks_destructive
@@ -96,9 +96,9 @@ def test_credentials_come_from_the_environment_only():
         credentials_from_env(login, {"CX_USER": "jan@example.nl"})
 
 
-def test_portal_settings_need_a_session_and_a_start():
-    with pytest.raises(ConfigError, match="--portal-url"):
-        AuditConfig(START, auth_state="state.json")
+def test_portal_settings_need_a_session():
+    # no --portal-url: the public links that redirect to the login page are the start
+    assert AuditConfig(START, auth_state="state.json").portal
     with pytest.raises(ConfigError, match="needs a session"):
         AuditConfig(START, portal_urls=("https://www.example.nl/mijn/",))
     with pytest.raises(ConfigError, match="must start with /"):
@@ -243,6 +243,10 @@ def test_the_portal_folder():
     assert folder_of("https://x.nl/mijn/") == "/mijn/"
     assert folder_of("https://x.nl/mijn/overzicht") == "/mijn/"
     assert folder_of("https://mijn.x.nl/") == ""
+    # several entry points (public links that redirected to the login): the folder they share
+    assert shared_folder(["https://x.nl/mijn/", "https://x.nl/mijn/facturen/2026"]) == "/mijn/"
+    assert shared_folder(["https://x.nl/mijn/a/", "https://x.nl/mijn/b/c"]) == "/mijn/"
+    assert shared_folder(["https://x.nl/mijn/", "https://x.nl/account/"]) == ""
 
 
 # -- a customer's own details are no contact routes and no abbreviations ------------------
