@@ -6,9 +6,10 @@ help articles (the article-only checks, such as `undated-page`, `dead-end-task` 
 `feedback-missing`, must not fire on a hub, a privacy statement or a news item). It reads the
 URL, the title, the first heading and a few DOM facts, in this order:
 
-- login (a password field), home (a language root or a start URL), contact (by its path,
-  its heading, or sections that are ways to reach a person: "By phone", "Chat online",
-  with a number or address shown), search, portal;
+- login (a password field); other for a redirect stub (a meta refresh to another URL and
+  next to no text); home (a language root such as /nl/ or /en-gb/, or a start URL);
+  contact (by its path, its heading, or sections that are ways to reach a person: "By
+  phone", "Chat online", with a number or address shown), search, portal;
 - other for an error page ("404", "Pagina niet gevonden") and for pages about the
   organisation rather than the customer's question: about us, team, board, a person's
   profile, a job posting (`/over-ons`, `/team/jan`, `/vacatures/developer`);
@@ -30,7 +31,8 @@ URL, the title, the first heading and a few DOM facts, in this order:
   1,000 words and twice as often as "u", "je", "you"): its services, events or mission, not
   a customer's answer (unless it is in a help section or its heading is a question);
 - help-article: a main heading and at least 80 words, or at least 40 in a help section
-  (`/hulp/`, `/help/`, `/faq/`, `/klantenservice/`) or under a question heading;
+  (`/hulp/`, `/help/`, `/faq/`, `/klantenservice/`) or under a question heading, or a
+  glossary entry of at least 15 words (`/glossary/premium`, `/begrippen/…`);
 - other: everything else. A page that does not clearly look like a kind is "other".
 """
 
@@ -38,6 +40,8 @@ from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
+
+from bs4 import Tag
 
 from auditor.model import PageSnapshot
 
@@ -76,6 +80,23 @@ _SEARCH_PATH = re.compile(r"(^|/)(search|zoeken|zoek|zoekresultaten|search-resul
 _PORTAL_PATH = re.compile(r"(^|/)(mijn|my|my-?account|account|portal|mijn-?omgeving)(/|$)", re.I)
 _LANGUAGE_ROOT = re.compile(r"^/([a-z]{2}(-[a-z]{2})?/?)?(index\.html?)?$", re.I)
 _QUESTION_HEADING = re.compile(r"\?\s*$")
+# ISO 639-1: /nl/ and /en-gb/ are language roots, /cc/ (a Creative Commons chapter) is not.
+LANGUAGE_CODES = frozenset(
+    re.findall(
+        r"[a-z]{2}",
+        "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu "
+        "cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi "
+        "ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks "
+        "ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl "
+        "nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl "
+        "sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve "
+        "vi vo wa wo xh yi yo za zh zu",
+    )
+)
+_GLOSSARY_SECTIONS = frozenset(
+    {"glossary", "begrippen", "begrippenlijst", "woordenlijst", "definities", "definitions"}
+)
+GLOSSARY_WORDS = 15  # a glossary entry this long is a help article: it explains a word
 PAGE_KINDS = (
     "home", "help-article", "faq", "contact", "hub", "listing", "policy-legal", "news",
     "login", "portal", "search", "other",
@@ -189,7 +210,10 @@ def classify(page: PageSnapshot, *, start_urls: tuple[str, ...] = ()) -> str:
     heading = h1.get_text(" ", strip=True) if h1 else ""
     if dom.select_one("input[type=password]"):
         return "login"
-    if _LANGUAGE_ROOT.match(path):
+    if _is_redirect_stub(page):
+        return "other"
+    root = _LANGUAGE_ROOT.match(path)
+    if root and (not root.group(1) or root.group(1)[:2].lower() in LANGUAGE_CODES):
         return "home"
     if page.url in start_urls or page.final_url in start_urls:
         # A help centre's entry page is often titled or named "Klantenservice": a start URL
@@ -204,6 +228,14 @@ def classify(page: PageSnapshot, *, start_urls: tuple[str, ...] = ()) -> str:
     segments = [s.lower() for s in path.split("/") if s]
     words = len(page.main_text.split())
     return _kind_of_content(page, segments, heading, words)
+
+
+def _is_redirect_stub(page: PageSnapshot) -> bool:
+    """A page that sends the browser elsewhere (`<meta http-equiv=refresh content="1;
+    URL=…">`) with next to no text of its own."""
+    refresh = page.dom.find("meta", attrs={"http-equiv": re.compile("^refresh$", re.I)})
+    content = str(refresh.get("content") or "") if refresh is not None else ""
+    return "url=" in content.lower().replace(" ", "") and len(page.main_text.split()) < 40
 
 
 def _lists_channels(page: PageSnapshot) -> bool:
@@ -256,6 +288,8 @@ def _kind_of_content(page: PageSnapshot, segments: list[str], heading: str, word
     if heading and words >= 80:
         return "help-article"
     if heading and words >= 40 and asks:
+        return "help-article"
+    if heading and words >= GLOSSARY_WORDS and parents and parents[-1] in _GLOSSARY_SECTIONS:
         return "help-article"
     if entries >= SHORT_HUB_LINKS and words < 80:
         return "hub"  # a short landing page that sends the reader on
@@ -328,13 +362,17 @@ def _main_links(page: PageSnapshot) -> tuple[int, int, int, int, int]:
         if own >= PROSE_WORDS:
             prose += own
     headings = main.select("h2, h3")
-    linked = [
-        h for h in headings if any(not str(a["href"]).startswith("#") for a in h.select("a[href]"))
-    ]
+    linked = [h for h in headings if _links_on(h)]
     cards = (
         len(linked) if len(linked) >= LINKED_HEADINGS and len(linked) * 2 >= len(headings) else 0
     )
     return len(links), len(entries), sum(entries.values()), prose, cards
+
+
+def _links_on(heading: Tag) -> bool:
+    """A heading that is a link to another page, or sits inside one (a card)."""
+    anchors = [*heading.select("a[href]"), heading.find_parent("a", href=True)]
+    return any(a is not None and not str(a["href"]).startswith("#") for a in anchors)
 
 
 def _looks_like_faq(page: PageSnapshot) -> bool:

@@ -10,6 +10,10 @@ WORDS = " ".join(["Zo geeft u uw meterstand door in de app of op de website."] *
     [
         ("https://v.nl/", "<h1>Welkom</h1>", "home"),
         ("https://v.nl/nl/", "<h1>Welkom</h1>", "home"),
+        ("https://v.nl/fy/", "<h1>Wolkom</h1>", "home"),
+        ("https://v.nl/en-gb/", "<h1>Welcome</h1>", "home"),
+        # two letters that are no language: a Creative Commons chapter is no home page
+        ("https://v.nl/cc/", "<h1>Creative Commons</h1>", "other"),
         ("https://v.nl/klantenservice", "<h1>Wij helpen u</h1>", "other"),
         ("https://v.nl/klantenservice/contact", "<h1>Wij helpen u</h1>", "contact"),
         ("https://v.nl/over", "<h1>Contact opnemen</h1>", "contact"),
@@ -25,6 +29,29 @@ WORDS = " ".join(["Zo geeft u uw meterstand door in de app of op de website."] *
 def test_kinds(url, html, kind):
     page = make_page(f"<html lang=nl><body><main>{html}</main></body></html>", url=url)
     assert page.kind == kind
+
+
+def test_a_redirect_stub_is_other_whatever_its_path():
+    stub = (
+        "<html><head><meta http-equiv='Refresh' content='1; URL=https://elders.nl/artikel'>"
+        "</head><body><p>U wordt doorgestuurd.</p></body></html>"
+    )
+    assert make_page(stub, url="https://v.nl/2016/12/16/bericht.html").kind == "other"
+    article = stub.replace("<p>U wordt", f"<h1>Bericht</h1><p>{WORDS}</p><p>U wordt")
+    assert make_page(article, url="https://v.nl/2016/12/16/bericht.html").kind == "news"
+
+
+def test_a_glossary_entry_is_a_help_article():
+    entry = "<h1>Premium</h1><p>The amount you pay for your health insurance every month.</p>" * 2
+    page = make_page(
+        f"<html lang=en><body><main>{entry}</main></body></html>",
+        url="https://v.gov/glossary/premium",
+    )
+    assert page.kind == "help-article"
+    other = make_page(
+        f"<html lang=en><body><main>{entry}</main></body></html>", url="https://v.gov/premium"
+    )
+    assert other.kind == "other"
 
 
 def test_article_with_a_few_question_headings_is_not_a_faq():
@@ -92,6 +119,11 @@ LIST = "".join(f"<li><a href='/hulp/onderwerp-{i}'>Onderwerp {i}</a></li>" for i
 CARDS = "".join(
     f"<h2><a href='/levenscyclus/fase-{i}'>Fase {i}</a></h2><p>{SHORT}</p>" for i in range(5)
 )
+WRAPPED_CARDS = "".join(  # the whole card is the link
+    f"<div class=card><a href='/onderwerpen/o-{i}'><h2>Onderwerp {i}</h2>"
+    f"<div>{SHORT}</div></a></div>"
+    for i in range(4)
+)
 MANY_CARDS = "".join(
     f"<h3><a href='/platforms/p-{i}'>Platform {i}</a></h3><p>Een open platform.</p>"
     for i in range(20)
@@ -136,6 +168,7 @@ DATED = "".join(
         # them: a collection's index)
         ("/levenscyclus/", f"<h1>Levenscyclus</h1><p>{SHORT}</p>{CARDS}", "hub"),
         ("/platforms/", f"<h1>Platforms</h1>{MANY_CARDS}", "listing"),
+        ("/onderwerpen/", f"<h1>Onderwerpen</h1><p>{SHORT}</p>{WRAPPED_CARDS}", "hub"),
         # a page in the organisation's own voice is about it, not a customer's answer ...
         ("/congres/", f"<h1>Ons congres</h1><p>{OUR_VOICE}</p>", "other"),
         # ... unless it answers a question or sits in the help section
