@@ -169,7 +169,8 @@ def audit_options(func: Callable[..., Any]) -> Callable[..., Any]:
             type=int,
             default=20,
             show_default=True,
-            help="Crawl traps: query strings per path (0: no limit).",
+            help="Crawl traps: query strings per path found by pages that link to nothing new "
+            "but more of themselves, such as filter combinations (0: no limit).",
         ),
         click.option("--include", multiple=True, help="Only audit URLs matching this glob."),
         click.option("--exclude", multiple=True, help="Skip URLs matching this glob."),

@@ -40,7 +40,7 @@ class AuditConfig:
     max_pages: int = 100
     max_depth: int = 5
     max_urls_per_pattern: int = 0  # URLs per path pattern (/agenda/#/#); 0: off (traps: crawl.py)
-    max_query_variants: int = 20  # crawl traps: query strings per path; 0: off
+    max_query_variants: int = 20  # query strings per path found in a trap chain; 0: off
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     path_prefix: str = ""
