@@ -232,7 +232,7 @@ def score_site(name: str, truth: dict[str, Any], report: dict[str, Any]) -> Site
         )
         emails = {e.lower() for e in expected["emails_shown"]}
         score.emails.add(_split(metrics.get("contact_emails")), emails, where)
-        route = metrics.get("contact_route")
+        route = metrics.get("contact_route") not in (None, "", "none")
         if page["kind"] is not None:
             has = expected["has_contact_route"]
             score.route.add({"route"} if route else set(), {"route"} if has else set(), where)
