@@ -50,7 +50,7 @@ DEFAULT_RETRY_WAIT = 1.0  # seconds, when a 429/503 has no (valid) Retry-After
 BINARY_SHARE = 0.1  # share of NUL/control/replacement characters that makes text "binary"
 MAX_SELF_NAVIGATIONS = 2  # a page that reloads itself more often while it is read fails
 RELOADING = "the page kept reloading itself"
-QUIET_MS = 100  # the DOM unchanged this long after the load event: the page has rendered
+QUIET_MS = 100  # the DOM unchanged this long once main content appeared: it has rendered
 EMPTY_QUIET_MS = 1000  # ... this long while its main content is still empty
 QUIET_CAP_MS = 2000  # never wait longer for a page that keeps changing (a ticker, a clock)
 NO_CONTENT = "no content rendered"
@@ -400,9 +400,14 @@ async def _load(
             timings={"navigation_ms": nav_ms},
         )
     started = time.perf_counter()
-    quiet_ms = await _wait_for_quiet(page)
+    quiet_ms = 0.0
     try:
         data = await _extract(page, config.timeout, config.exclude_selectors, activity)
+        if response.status < 400 and not data["mainText"].strip():
+            # Empty so far: content a script renders after the load event (an article
+            # fetched as JSON) is read once the DOM has been quiet.
+            quiet_ms = await _wait_for_quiet(page)
+            data = await _extract(page, config.timeout, config.exclude_selectors, activity)
     except Unloadable as exc:
         return failed(url, depth, str(exc), response.status)
     # Where the document we read came from (a script may have changed the address bar to
@@ -486,9 +491,10 @@ QUIET_JS = """async ([quietMs, emptyQuietMs, capMs, mainSelector]) => {
 
 
 async def _wait_for_quiet(page: Page) -> float:
-    """Wait until the DOM has not changed for QUIET_MS (EMPTY_QUIET_MS while the main
-    content is empty), at most QUIET_CAP_MS: content a script renders after the load event
-    (a help article fetched as JSON, a feedback widget) is then read too. Milliseconds
+    """Wait until the DOM has not changed for EMPTY_QUIET_MS while the main content is
+    empty (QUIET_MS once it has some), at most QUIET_CAP_MS. Only a page read empty waits:
+    a page with content is read at once, as a script that navigates away right after the
+    load event (to an action link the guard refuses) must not replace it. Milliseconds
     waited; a page whose scripts keep the browser busy is not waited for longer (the DOM
     read that follows has its own time limit)."""
     started = time.perf_counter()
