@@ -443,14 +443,18 @@ def _lone_time(page: PageSnapshot, carriers: list[Tag]) -> date | None:
         return None
     el = times[0]
     shown = el.get_text(" ", strip=True)
-    before = "".join(
-        s.get_text() if isinstance(s, Tag) else str(s) for s in reversed(list(el.previous_siblings))
-    )[-40:]
+    before = _text_before(el)
     parent = el.parent.get_text(" ", strip=True) if isinstance(el.parent, Tag) else ""
     label = before or parent[: max(parent.find(shown), 0)][-40:]
     if not shown or shown not in page.text or EVENT_LABEL.search(label.strip()):
         return None
     return parse_machine_date(str(el.get("datetime")))
+
+
+def _text_before(el: Tag, chars: int = 40) -> str:
+    """The last `chars` characters of text before `el` within its parent (its label)."""
+    siblings = reversed(list(el.previous_siblings))
+    return "".join(s.get_text() if isinstance(s, Tag) else str(s) for s in siblings)[-chars:]
 
 
 def _in_site_chrome(el: Tag) -> bool:
@@ -468,9 +472,7 @@ def _time_kind(el: Tag) -> str:
         return "modified"
     if _TIME_PUBLISHED_CLASS.search(marks):
         return "published"
-    before = "".join(
-        s.get_text() if isinstance(s, Tag) else str(s) for s in reversed(list(el.previous_siblings))
-    )[-40:]
+    before = _text_before(el)
     labels = [(m.end(), "modified") for m in UPDATED_LABEL.finditer(before)]
     labels += [(m.end(), "published") for m in PUBLISHED_LABEL.finditer(before)]
     return max(labels)[1] if labels else ""
