@@ -94,6 +94,7 @@ from auditor.suppress import Suppressor
 from auditor.urls import normalize_url, origin_of
 from checks import ALL_CHECKS, PAGE_FACTS, SITE_METRICS
 from checks.escalation.region import site_regions, tld_region
+from checks.language import warm_up as language_warm_up
 
 ProgressCallback = Callable[[int, int, str], None]
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -325,6 +326,8 @@ class Audit:
         self._login_pages: set[str] = set()
         # One thread runs every page check in turn (they are pure, see _evaluate).
         self._checks_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cx-checks")
+        if any(c.pitfall == "language" for c in self.page_checks):
+            self._checks_thread.submit(language_warm_up)  # while the browser starts
 
     async def run(self) -> AuditResult:
         try:
@@ -522,13 +525,16 @@ class Audit:
                     return item
 
             async def worker() -> None:
-                page, generation = await session.new_page()
+                page: Page | None = None  # opened with the worker's first URL, not before
+                generation = 0
                 served = 0
                 while (item := await next_item()) is not None:
                     served += 1
-                    if served % PAGE_REUSE == 0:
-                        await discard_page(page)  # _gather_with_restart opens a fresh one
                     try:
+                        if page is None:
+                            page, generation = await session.new_page()
+                        elif served % PAGE_REUSE == 0:
+                            await discard_page(page)  # _gather_with_restart opens a fresh one
                         snapshot, page, generation = await self._gather_with_restart(
                             session, page, generation, client, item
                         )

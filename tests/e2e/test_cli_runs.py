@@ -109,11 +109,13 @@ def test_headers_reach_the_audited_site_only(tmp_path):
 
 def test_report_rerenders_from_json(tmp_path):
     with serve_site(ROOT / "fixtures" / "site") as (base_url, _requests):
-        cx_audit(
+        audit = cx_audit(
             "audit",
-            base_url,
+            base_url + "nl/vertrouwen/slecht-inloggen.html",  # a page with element findings
             "-o",
             str(tmp_path),
+            "--max-depth",
+            "0",
             "--format",
             "json",
             "--quiet",
@@ -121,6 +123,7 @@ def test_report_rerenders_from_json(tmp_path):
             "never",
             "--no-screenshots",
         )
+    assert audit.returncode == 0, audit.stderr
     run = cx_audit(
         "report", str(tmp_path / "report.json"), "--format", "html", "--report-lang", "en"
     )
