@@ -68,3 +68,31 @@ def test_a_fresh_page_every_few_urls_finds_the_same(
     assert opened_fresh == 1 + PAGES // 3  # the first page, then one at URLs 3, 6 and 9
     assert fresh == one_page
     assert len({check_id for check_id, *_ in one_page}) >= 8
+
+
+def test_a_worker_opens_its_page_with_its_first_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two workers and one URL: one page (and context) is opened, not one per worker."""
+    opened: list[Any] = []
+    new_page = engine.BrowserSession.new_page
+
+    async def counted(self: engine.BrowserSession) -> tuple[Any, int]:
+        page, generation = await new_page(self)
+        opened.append(page)
+        return page, generation
+
+    monkeypatch.setattr(engine.BrowserSession, "new_page", counted)
+    with serve_site(SITE) as (served, _requests):
+        config = AuditConfig(
+            start_urls=(served + "en/faq.html",),
+            output=str(tmp_path),
+            max_depth=0,
+            concurrency=2,
+            select=("readability-level",),
+            history=False,
+            quiet=True,
+        )
+        result = engine.run_audit(config)
+    assert result.audited == 1
+    assert len(opened) == 1
