@@ -68,6 +68,7 @@ from auditor.model import (
     utcnow,
 )
 from auditor.prioritize import prioritize
+from auditor.probes.axe import preload_axe
 from auditor.probes.screenshot import capture_element
 from auditor.ratelimit import RateLimiter
 from auditor.registry import select_checks
@@ -164,6 +165,7 @@ class BrowserSession:
         self.site_headers = SiteHeaders(config.headers, self._origins)
         self.generation = 0
         self.version = ""
+        self.preload_axe = False  # set when a selected check reads the axe probe
 
     async def start(self) -> None:
         self._browser = await self._pw.chromium.launch(**launch_options(self._choice))
@@ -177,6 +179,8 @@ class BrowserSession:
         assert self._browser is not None
         context = await self._browser.new_context(**self.context_options())
         await self.request_guard.install(context)
+        if self.preload_axe:
+            await preload_axe(context)
         return context
 
     def context_options(self) -> dict[str, Any]:
@@ -499,6 +503,7 @@ class Audit:
                 self.config.browser, managed_executable=pw.chromium.executable_path
             )
             session = BrowserSession(pw, choice, self.config, self.limiter)
+            session.preload_axe = "axe" in self.needs
             try:
                 await session.start()
             except PlaywrightError as exc:

@@ -158,6 +158,7 @@ class PortalCrawl:
                 session = PortalSession(
                     pw, choice, self.config, self.audit.limiter, state=self.state, guard=guard
                 )
+                session.preload_axe = "axe" in self.audit.needs
                 await session.start()
                 try:
                     await self._run(session)
