@@ -27,10 +27,8 @@ START = (
 PAGES = 10  # the start pages and two they link to
 
 
-def audit(
-    base_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reuse: int
-) -> tuple[set[tuple[str, str, str, str]], int, int]:
-    monkeypatch.setattr(engine, "PAGE_REUSE", reuse)
+def count_opened_pages(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The pages the audit opens, appended as they open."""
     opened: list[Any] = []
     new_page = engine.BrowserSession.new_page
 
@@ -40,6 +38,14 @@ def audit(
         return page, generation
 
     monkeypatch.setattr(engine.BrowserSession, "new_page", counted)
+    return opened
+
+
+def audit(
+    base_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reuse: int
+) -> tuple[set[tuple[str, str, str, str]], int, int]:
+    monkeypatch.setattr(engine, "PAGE_REUSE", reuse)
+    opened = count_opened_pages(monkeypatch)
     config = AuditConfig(
         start_urls=tuple(base_url + path for path in START),
         output=str(tmp_path / f"reuse-{reuse}"),
@@ -74,15 +80,7 @@ def test_a_worker_opens_its_page_with_its_first_url(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Two workers and one URL: one page (and context) is opened, not one per worker."""
-    opened: list[Any] = []
-    new_page = engine.BrowserSession.new_page
-
-    async def counted(self: engine.BrowserSession) -> tuple[Any, int]:
-        page, generation = await new_page(self)
-        opened.append(page)
-        return page, generation
-
-    monkeypatch.setattr(engine.BrowserSession, "new_page", counted)
+    opened = count_opened_pages(monkeypatch)
     with serve_site(SITE) as (served, _requests):
         config = AuditConfig(
             start_urls=(served + "en/faq.html",),
