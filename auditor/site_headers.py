@@ -93,7 +93,11 @@ class SiteHeaders:
         url = request.get("url", "")
         params: dict[str, Any] = {"requestId": event["requestId"]}
         if refuse is not None and event.get("resourceType") == "Document" and refuse(page, url):
-            params["errorReason"] = "BlockedByClient"
+            # A redirect hop fails the load with the reason gather reports; any other document
+            # request (a script's `location = ...`, a frame) is aborted, which leaves the page
+            # as it was (a blocked-by-client failure would put an error page in its place).
+            redirect = "redirectedRequestId" in event
+            params["errorReason"] = "BlockedByClient" if redirect else "Aborted"
             self._send(session, "Fetch.failRequest", params)
             return
         if self.goes_to(url):
