@@ -13,19 +13,24 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # A Chromium for Playwright: an explicit one, a Playwright-managed one, or the system's.
-# As root on Debian/Ubuntu without one, install Debian's chromium; otherwise say what to run.
+# As root on Debian/Ubuntu, install Debian's chromium-headless-shell (audits run in it, about
+# 1.5x faster than in the full browser) and chromium (the login window) when they are missing
+# and no Playwright-managed browser is there; otherwise say what to run when nothing is found.
 browser: $(STAMP)
-	@$(BIN)/cx-audit browser 2>/dev/null || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "No Chromium found: installing Debian's chromium package"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  fi; \
-	  $(BIN)/cx-audit browser || { \
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	    && ! { command -v chromium-headless-shell && command -v chromium; } >/dev/null \
+	    && ! $(BIN)/cx-audit browser 2>/dev/null | grep -q '(playwright)$$'; then \
+	  echo "Installing Debian's chromium-headless-shell and chromium packages"; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq chromium chromium-headless-shell >/dev/null; } \
+	  || echo "Could not install them: using the browser that is there, if any"; \
+	fi
+	@$(BIN)/cx-audit browser || { \
 	    echo "Install a browser, then run make again:"; \
 	    echo "  $(BIN)/playwright install --with-deps chromium   # Playwright-managed Chromium"; \
-	    echo "  sudo apt-get install chromium                   # or Debian's Chromium"; \
+	    echo "  sudo apt-get install chromium-headless-shell chromium  # or Debian's"; \
 	    echo "  export CX_AUDIT_BROWSER=/path/to/chrome          # or any Chromium/Chrome"; \
-	    exit 2; }; }
+	    exit 2; }
 
 # A virtual display (xvfb-run) for the test of `cx-audit login`, which opens a browser window.
 # As root on Debian/Ubuntu without one, install Debian's xvfb; otherwise that test is skipped.

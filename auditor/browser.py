@@ -4,6 +4,13 @@ Order: an explicit path (`--browser` / `CX_AUDIT_BROWSER`), a Playwright-managed
 (`playwright install chromium`), then a system Chromium or Chrome on the PATH or at the usual
 Debian path. Playwright's own download cannot run everywhere (air-gapped CI, distributions
 without its dependencies), so a system browser is a first-class choice.
+
+Audits run headless, and there a system `chromium-headless-shell` comes before the full
+browser: it is what Playwright itself launches for headless pages (its managed download
+includes one), without the full browser's window, profile and extension machinery. On the
+fixture site it took 19 s and 31 CPU-s against 28 s and 48 CPU-s for the full browser's
+headless mode, with the same findings, metrics and screenshots. The login window needs a
+real window, so it looks for the full browser only.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ LAUNCH_ARGS = (
     # stays near 150 MB (peak PSS of an audit 1,595 -> 1,041 MB) for ~3 % more CPU per page.
     "--js-flags=--optimize-for-size",
 )
+HEADLESS_SHELLS = ("/usr/bin/chromium-headless-shell", "chromium-headless-shell")
 SYSTEM_CANDIDATES = (
     "/usr/bin/chromium",
     "chromium",
@@ -36,7 +44,8 @@ SYSTEM_CANDIDATES = (
 )
 ENV_VAR = "CX_AUDIT_BROWSER"
 HOW_TO_GET_ONE = (
-    "install one with `playwright install chromium` (or `apt-get install chromium` on Debian), "
+    "install one with `playwright install chromium` "
+    "(or `apt-get install chromium-headless-shell chromium` on Debian), "
     f"or point --browser / {ENV_VAR} at a Chromium or Chrome executable"
 )
 
@@ -61,10 +70,14 @@ def find_browser(
     *,
     managed_executable: str | None = None,
     env: Mapping[str, str] | None = None,
-    candidates: tuple[str, ...] = SYSTEM_CANDIDATES,
+    candidates: tuple[str, ...] | None = None,
+    window: bool = False,
 ) -> BrowserChoice:
-    """Pick the browser to launch, or raise BrowserNotFound with what to do."""
+    """Pick the browser to launch, or raise BrowserNotFound with what to do. `window`: it must
+    be able to open a window (the login window), so no headless shell."""
     env = os.environ if env is None else env
+    if candidates is None:
+        candidates = SYSTEM_CANDIDATES if window else HEADLESS_SHELLS + SYSTEM_CANDIDATES
     wanted = explicit or env.get(ENV_VAR)
     if wanted:
         path = shutil.which(wanted) or (wanted if Path(wanted).is_file() else None)

@@ -3,6 +3,7 @@ import stat
 
 import pytest
 
+from auditor import browser
 from auditor.browser import ENV_VAR, BrowserNotFound, find_browser
 
 
@@ -48,3 +49,16 @@ def test_missing_explicit_browser_says_what_to_do(tmp_path):
 def test_nothing_found_says_what_to_do(tmp_path):
     with pytest.raises(BrowserNotFound, match=ENV_VAR):
         find_browser(env={}, managed_executable=None, candidates=(str(tmp_path / "none"),))
+
+
+def test_audits_prefer_the_headless_shell_and_the_login_window_the_full_browser(
+    tmp_path, monkeypatch
+):
+    shell = executable(tmp_path, "chromium-headless-shell")
+    full = executable(tmp_path, "chromium")
+    monkeypatch.setattr(browser, "HEADLESS_SHELLS", (str(tmp_path / "missing"), shell))
+    monkeypatch.setattr(browser, "SYSTEM_CANDIDATES", (full,))
+    assert find_browser(env={}, managed_executable=None).executable == shell
+    assert find_browser(env={}, managed_executable=None, window=True).executable == full
+    monkeypatch.setattr(browser, "HEADLESS_SHELLS", (str(tmp_path / "missing"),))
+    assert find_browser(env={}, managed_executable=None).executable == full
