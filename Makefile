@@ -59,8 +59,10 @@ demo: browser axe bytecode
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+# Two pytest-xdist workers, a test module per worker at a time (its module-scoped audits run
+# once); most end-to-end tests wait on a browser or a server part of the time.
 test: browser axe xvfb bytecode lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2 --dist loadfile
 
 bench: browser
 	$(BIN)/python -m bench.throughput

@@ -1,4 +1,6 @@
-"""One real audit of the fixture site in real Chromium, shared by the end-to-end tests."""
+"""One real audit of the fixture site in real Chromium, shared by the end-to-end tests (and by
+the pytest-xdist workers `make test` runs them in: the first worker audits, the others read
+its result)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from filelock import FileLock
 
 from auditor.demo import serve_site
 
@@ -56,8 +59,22 @@ class FixtureAudit:
 
 
 @pytest.fixture(scope="session")
-def fixture_audit(tmp_path_factory: pytest.TempPathFactory) -> FixtureAudit:
-    output = tmp_path_factory.mktemp("report")
+def fixture_audit(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> FixtureAudit:
+    if worker_id == "master":  # no xdist
+        return _audit_fixture_site(tmp_path_factory.mktemp("report"))
+    shared = tmp_path_factory.getbasetemp().parent  # this run's, common to its workers
+    output = shared / "fixture-audit"
+    with FileLock(str(shared / "fixture-audit.lock")):
+        if not (output / "audit.json").is_file():
+            return _audit_fixture_site(output)
+    saved = json.loads((output / "audit.json").read_text("utf-8"))
+    run = subprocess.CompletedProcess(saved["args"], 0, saved["stdout"], saved["stderr"])
+    report = json.loads((output / "report.json").read_text("utf-8"))
+    requests = [(method, path) for method, path in saved["requests"]]
+    return FixtureAudit(saved["base_url"], run, report, requests, output)
+
+
+def _audit_fixture_site(output: Path) -> FixtureAudit:
     with serve_site(ROOT / "fixtures" / "site") as (base_url, requests):
         run = cx_audit(
             "audit",
@@ -76,5 +93,8 @@ def fixture_audit(tmp_path_factory: pytest.TempPathFactory) -> FixtureAudit:
         )
         seen = list(requests)
     assert run.returncode == 0, run.stderr
+    saved = {"args": run.args, "stdout": run.stdout, "stderr": run.stderr}
+    saved |= {"base_url": base_url, "requests": seen}
+    (output / "audit.json").write_text(json.dumps(saved), "utf-8")
     report = json.loads((output / "report.json").read_text("utf-8"))
     return FixtureAudit(base_url, run, report, seen, output)
