@@ -62,16 +62,35 @@ _CONTACT_HEADING = re.compile(
     re.I,
 )
 # A page whose sections are ways to reach a person ("By phone", "Chat online", "Per
-# e-mail") and which shows a number or address is a contact page whatever its name.
+# e-mail") and which shows a number or address is a contact page whatever its name. Also in
+# German, French and Spanish: a Dutch or English site's pages in those languages (a help
+# centre's "Centro de Ayuda" with "Por teléfono" and "Conversar en línea").
 _CHANNELS = {
     "phone": re.compile(
-        r"^\s*(by (tele)?phone|(tele)?phone|call( us)?|bel( ons)?|telefonisch|telefoon)\b", re.I
+        r"^\s*(by (tele)?phone|(tele)?phone|call( us)?|bel( ons)?|telefonisch|telefoon|"
+        r"telefon|rufen sie (uns )?an|(par )?téléphone|appelez[- ]nous|(por )?teléfono|"
+        r"llámenos)\b",
+        re.I,
     ),
-    "chat": re.compile(r"^\s*(live ?chat|chat( online| with us| met ons)?)\b", re.I),
-    "email": re.compile(r"^\s*((by|per) e-?mail|e-?mail( us)?|mail ons)\b", re.I),
-    "post": re.compile(r"^\s*((by|per) (post|mail)|write to us|schrijf ons|postadres)\b", re.I),
+    "chat": re.compile(
+        r"^\s*(live ?chat|chat( online| with us| met ons| en ligne| en (vivo|línea))?|"
+        r"conversar en línea)\b",
+        re.I,
+    ),
+    "email": re.compile(
+        r"^\s*((by|per|par) e-?mail|e-?mail( us)?|mail ons|courriel|"
+        r"(por )?correo electrónico)\b",
+        re.I,
+    ),
+    "post": re.compile(
+        r"^\s*((by|per) (post|mail)|write to us|schrijf ons|postadres|par courrier|"
+        r"por correo postal)\b",
+        re.I,
+    ),
     "visit": re.compile(
-        r"^\s*(in person|visit us|bezoek( ons)?|langskomen|op afspraak|balie)\b", re.I
+        r"^\s*(in person|visit us|bezoek( ons)?|langskomen|op afspraak|balie|en personne|"
+        r"en persona|besuchen sie uns)\b",
+        re.I,
     ),
 }
 _SHOWN_NUMBER = re.compile(r"\d[\d\s().-]{7,}\d")

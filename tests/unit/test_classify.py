@@ -136,6 +136,10 @@ CHANNELS = (
     "<h2>By phone</h2><p>We are available 24/7: 1-800-318-2596</p>"
     "<h2>Chat online</h2><p>A great way to ask simple questions.</p>"
 )
+CANALES = (
+    "<h2>Por teléfono</h2><p>Estamos disponibles las 24 horas: 1-800-318-2596</p>"
+    "<h2>Conversar en línea</h2><p>Una buena manera de hacer preguntas sencillas.</p>"
+)
 DATED = "".join(
     f"<li><a href='/nieuws/bericht-{i}'>Bericht {i}</a> {i + 1} maart 2026</li>" for i in range(6)
 )
@@ -177,6 +181,9 @@ DATED = "".join(
         # a page whose sections are ways to reach a person is the contact page
         ("/help-center", f"<h1>Help Center</h1>{CHANNELS}", "contact"),
         ("/help/bellen", f"<h1>Bellen</h1>{CHANNELS[:60]}<p>{WORDS}</p>", "help-article"),
+        # ... also on the site's pages in another language; one channel is not enough
+        ("/es/help-center", f"<h1>Centro de Ayuda</h1>{CANALES}", "contact"),
+        ("/es/ayuda/llamar", f"<h1>Llamar</h1>{CANALES[:76]}<p>{WORDS}</p>", "help-article"),
         # pages about the organisation, errors and sign-ups are no help articles
         ("/over-ons", f"<h1>Wie wij zijn</h1><p>{WORDS}</p>", "other"),
         ("/team/jan-jansen", f"<h1>Jan Jansen</h1><p>{WORDS}</p>", "other"),
