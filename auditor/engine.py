@@ -147,6 +147,8 @@ class BrowserSession:
         choice: BrowserChoice,
         config: AuditConfig,
         limiter: RateLimiter | None = None,
+        *,
+        with_axe: bool = False,
     ) -> None:
         self._pw = pw
         self._choice = choice
@@ -165,7 +167,7 @@ class BrowserSession:
         self.site_headers = SiteHeaders(config.headers, self._origins)
         self.generation = 0
         self.version = ""
-        self.preload_axe = False  # set when a selected check reads the axe probe
+        self.with_axe = with_axe  # a selected check reads the axe probe: preload it
 
     async def start(self) -> None:
         self._browser = await self._pw.chromium.launch(**launch_options(self._choice))
@@ -179,7 +181,7 @@ class BrowserSession:
         assert self._browser is not None
         context = await self._browser.new_context(**self.context_options())
         await self.request_guard.install(context)
-        if self.preload_axe:
+        if self.with_axe:
             await preload_axe(context)
         return context
 
@@ -502,8 +504,9 @@ class Audit:
             choice = find_browser(
                 self.config.browser, managed_executable=pw.chromium.executable_path
             )
-            session = BrowserSession(pw, choice, self.config, self.limiter)
-            session.preload_axe = "axe" in self.needs
+            session = BrowserSession(
+                pw, choice, self.config, self.limiter, with_axe="axe" in self.needs
+            )
             try:
                 await session.start()
             except PlaywrightError as exc:

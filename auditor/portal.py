@@ -76,8 +76,14 @@ class PortalSession(BrowserSession):
 
     shared_context = True
 
-    def __init__(self, *args: Any, state: dict[str, Any] | None, guard: GetOnlyGuard) -> None:
-        super().__init__(*args)
+    def __init__(
+        self,
+        *args: Any,
+        state: dict[str, Any] | None,
+        guard: GetOnlyGuard,
+        with_axe: bool = False,
+    ) -> None:
+        super().__init__(*args, with_axe=with_axe)
         self.state = state
         self.guard = guard
         # --header values also go to the portal's and the login page's hosts
@@ -156,9 +162,14 @@ class PortalCrawl:
                     self.config.browser, managed_executable=pw.chromium.executable_path
                 )
                 session = PortalSession(
-                    pw, choice, self.config, self.audit.limiter, state=self.state, guard=guard
+                    pw,
+                    choice,
+                    self.config,
+                    self.audit.limiter,
+                    state=self.state,
+                    guard=guard,
+                    with_axe="axe" in self.audit.needs,
                 )
-                session.preload_axe = "axe" in self.audit.needs
                 await session.start()
                 try:
                     await self._run(session)
