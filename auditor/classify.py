@@ -11,13 +11,17 @@ URL, the title, the first heading and a few DOM facts, in this order:
   contact (by its path, its heading, or sections that are ways to reach a person: "By
   phone", "Chat online", with a number or address shown), search, portal;
 - other for an error page ("404", "Pagina niet gevonden") and for pages about the
-  organisation rather than the customer's question: about us, team, board, a person's
-  profile, a job posting (`/over-ons`, `/team/jan`, `/vacatures/developer`);
+  organisation rather than the customer's question: about us, team, board, a person's or a
+  working group's profile, a job posting, the landing page of its own event (`/over-ons`,
+  `/team/jan`, `/werkgroep/publiek-domein`, `/vacatures/developer`, `/congres/`), unless
+  an event page's heading is a question or it sits in a help section;
 - policy-legal: a path segment made only of policy words (`/privacy`, `/privacy-en-cookies`,
   `/algemene-voorwaarden`, `/code-of-conduct`, `/toegankelijkheid`) or such a main heading
   ("Privacyverklaring", "Terms of use");
 - news: a dated path (`/2024/06/13/…`, `/blog/2025/01/…`), a page below a news section
-  (`/nieuws/…`, `/blog/…`, `/berichten/…`), release notes and changelogs;
+  (`/nieuws/…`, `/blog/…`, `/berichten/…`) or a section of the organisation's position
+  statements and opinion pieces (`/standpunten/…`, `/opinie/…`), release notes and
+  changelogs;
 - listing: a collection's index (`/nieuws/`, `/blog/`, `/agenda/`, `/vacatures/`, `/leden/`,
   tag and category archives), or a page whose main content lists at least five dated
   entries (short list items, rows or cards with a link and a date);
@@ -139,8 +143,19 @@ _ORGANISATION_SEGMENTS = frozenset(
     }
 )  # fmt: skip
 _PEOPLE_SECTIONS = frozenset(
-    {"team", "people", "mensen", "medewerkers", "staff", "leden", "members"}
-)
+    {
+        "team", "people", "mensen", "medewerkers", "staff", "leden", "members", "werkgroep",
+        "werkgroepen", "working-group", "working-groups", "workgroups", "commissie",
+        "commissies", "committee", "committees",
+    }
+)  # fmt: skip
+# The landing page of the organisation's own event ("/congres/", "/en/conference/").
+_EVENT_SEGMENTS = frozenset(
+    {
+        "congres", "congress", "conference", "conferentie", "symposium", "evenement",
+        "event", "webinar", "meetup",
+    }
+)  # fmt: skip
 _JOB_SECTIONS = frozenset(
     {"vacatures", "vacature", "vacancies", "careers", "jobs", "werken-bij", "werkenbij"}
 )
@@ -179,7 +194,8 @@ _NEWS_SECTIONS = frozenset(
     {
         "nieuws", "news", "blog", "blogs", "weblog", "berichten", "nieuwsberichten",
         "actueel", "actualiteiten", "persberichten", "pers", "press", "updates",
-        "agenda", "events", "evenementen", "activiteiten", "activities",
+        "agenda", "events", "evenementen", "activiteiten", "activities", "standpunten",
+        "positions", "position-papers", "opinie", "opinion", "columns",
     }
 )  # fmt: skip
 _COLLECTIONS = _NEWS_SECTIONS | _JOB_SECTIONS | {
@@ -285,6 +301,9 @@ def _kind_of_content(page: PageSnapshot, segments: list[str], heading: str, word
     if _is_organisation(last, parents, heading):
         return "other"
     in_help = any(s in _HELP_SECTIONS for s in parents)
+    asks = in_help or bool(_QUESTION_HEADING.search(heading))
+    if last in _EVENT_SEGMENTS and not asks:
+        return "other"  # the landing page of the organisation's own event
     if any(_is_policy(s) for s in segments[-2:]) or (
         _POLICY_HEADING.match(heading) and not in_help
     ):
@@ -301,7 +320,6 @@ def _kind_of_content(page: PageSnapshot, segments: list[str], heading: str, word
         return "listing" if linked_headings > HUB_CARDS else "hub"
     if links >= HUB_LINKS and share < LINK_PAGE_PROSE:
         return "listing" if links >= LISTING_LINKS else "hub"
-    asks = in_help or bool(_QUESTION_HEADING.search(heading))
     if heading and words >= 40 and not asks and _speaks_for_itself(page.main_text):
         return "other"  # the organisation about itself: a service, an event, its mission
     if heading and words >= 80:

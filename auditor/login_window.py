@@ -89,9 +89,7 @@ async def _run(
     on_open: Callable[[Page], Awaitable[None]] | None,
 ) -> dict[str, Any]:
     async with async_playwright() as pw:
-        choice = find_browser(
-            browser, managed_executable=pw.chromium.executable_path, window=True
-        )
+        choice = find_browser(browser, managed_executable=pw.chromium.executable_path, window=True)
         try:
             chromium = await pw.chromium.launch(**{**launch_options(choice), "headless": False})
         except PlaywrightError as exc:

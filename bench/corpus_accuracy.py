@@ -14,7 +14,10 @@ and compares report.json with the truth, page by page:
 - **contact route**: the page metric `contact_route` (the page is a contact page, shows the
   organisation's phone or email, or links to its contact page) against `has_contact_route`;
   precision and recall of "has a route", and of "has none" (the pages a check would report);
-- **page kind**: the report's `kind` against the truth's; accuracy, and per kind;
+- **page kind**: the report's `kind` against the truth's; accuracy, and per kind. Also, as
+  two coarser figures: the issue's kinds (hub and listing as one, "hub/listing", since no
+  check treats them apart), and "help or not" (help-article or faq against the rest: what
+  the article-only checks such as `feedback-missing` and `dead-end-task` go by);
 - **dates**: the metrics `published` and `last_updated` whose source is a date the page
   shows (`published_source` / `last_updated_source`: visible text or a `<time>` element)
   against `published` / `updated` (days shown to readers); a pair (page, field, day) is one
@@ -54,6 +57,8 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 TARGETS = {"phones": 0.95, "emails": 0.95, "route": 0.95, "kind": 0.90, "dates": 0.90}
+FIELDS = ("phones", "emails", "route", "no_route", "kind", "kind_coarse", "help", "dates")
+HELP_KINDS = ("help-article", "faq")  # the kinds the article-only checks run on
 # The truth's dates are the ones shown to readers; cx-audit's metrics say where each date
 # came from, and only dates read from what the page shows are scored (a date only in the
 # markup, such as a static site generator's build time, is no "shown" date).
@@ -114,6 +119,8 @@ class SiteScore:
     route: Score = dataclasses.field(default_factory=Score)  # "has a route"
     no_route: Score = dataclasses.field(default_factory=Score)  # "has none"
     kind: Score = dataclasses.field(default_factory=Score)  # (page, kind) pairs: P = R = acc
+    kind_coarse: Score = dataclasses.field(default_factory=Score)  # hub and listing as one
+    help: Score = dataclasses.field(default_factory=Score)  # help-article/faq: P and R
     dates: Score = dataclasses.field(default_factory=Score)
     kinds: dict[str, Score] = dataclasses.field(default_factory=dict)
 
@@ -124,7 +131,7 @@ class SiteScore:
         self.redirected += [f"{other.name}{p}" for p in other.redirected]
         for pair, count in other.confusion.items():
             self.confusion[pair] = self.confusion.get(pair, 0) + count
-        for field in ("phones", "emails", "route", "no_route", "kind", "dates"):
+        for field in FIELDS:
             getattr(self, field).__iadd__(getattr(other, field))
         for kind, score in other.kinds.items():
             self.kinds.setdefault(kind, Score()).__iadd__(score)
@@ -241,6 +248,12 @@ def score_site(name: str, truth: dict[str, Any], report: dict[str, Any]) -> Site
             )
             found_kind, true_kind = page["kind"], expected["kind"]
             score.kind.add({found_kind}, {true_kind}, where)
+            score.kind_coarse.add({_coarse(found_kind)}, {_coarse(true_kind)}, where)
+            score.help.add(
+                {"help"} if found_kind in HELP_KINDS else set(),
+                {"help"} if true_kind in HELP_KINDS else set(),
+                where,
+            )
             pair = (true_kind, found_kind)
             score.confusion[pair] = score.confusion.get(pair, 0) + 1
             for kind in {found_kind, true_kind}:
@@ -259,6 +272,10 @@ def score_site(name: str, truth: dict[str, Any], report: dict[str, Any]) -> Site
             true_dates &= found_dates
         score.dates.add(found_dates, true_dates, where)
     return score
+
+
+def _coarse(kind: str) -> str:
+    return "hub/listing" if kind in ("hub", "listing") else kind
 
 
 def _pct(value: float | None) -> str:
@@ -325,6 +342,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(table([*scores, total]))
     print()
     print(kind_table(total))
+    print(
+        f"\nkind accuracy {_pct(total.kind.precision)}; the issue's kinds (hub/listing as one) "
+        f"{_pct(total.kind_coarse.precision)}; help or not (help-article/faq): precision "
+        f"{_pct(total.help.precision)}, recall {_pct(total.help.recall)}"
+    )
     print()
     for measure, target in TARGETS.items():
         s = getattr(total, measure)
@@ -337,9 +359,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in set(names) & set(HIDDEN_DATES):
         print(f"\nDates of {name} optional: {HIDDEN_DATES[name]}")
     if args.verbose:
-        for field in ("phones", "emails", "route", "no_route", "kind", "dates"):
+        for field in FIELDS:
             mistakes = getattr(total, field).mistakes
-            if mistakes and field != "no_route":
+            if mistakes and field not in ("no_route", "kind_coarse"):
                 print(f"\n## {field} ({len(mistakes)})")
                 print("\n".join(mistakes))
     if args.json:
@@ -347,7 +369,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             s.name: {
                 f: {"precision": getattr(s, f).precision, "recall": getattr(s, f).recall,
                     "mistakes": getattr(s, f).mistakes}
-                for f in ("phones", "emails", "route", "no_route", "kind", "dates")
+                for f in FIELDS
             } | {"audited": s.audited, "annotated": s.annotated, "missed": s.missed_pages,
                  "redirected": s.redirected}
             for s in [*scores, total]

@@ -161,6 +161,10 @@ DATED = "".join(
         ("/2023/07/12/nieuwe-website.html", f"<h1>Nieuw</h1><p>{WORDS}</p>", "news"),
         ("/nieuws/storing-opgelost", f"<h1>Storing</h1><p>{WORDS}</p>", "news"),
         ("/product/wijzigingen", f"<h1>Release notes</h1><p>{WORDS}</p>", "news"),
+        # ... and the organisation's position statements, whose index is a listing
+        ("/standpunten/open-source", f"<h1>Open source</h1><p>{WORDS}</p>", "news"),
+        ("/en/opinion/open-data", f"<h1>Open data</h1><p>{WORDS}</p>", "news"),
+        ("/standpunten/", f"<h1>Standpunten</h1><ul>{DATED}</ul>", "listing"),
         # listings: a collection's index, a tag archive, dated entries
         ("/nieuws/", f"<h1>Nieuws</h1><ul>{DATED}</ul>", "listing"),
         ("/tags/energie/", f"<h1>Energie</h1><p>{WORDS}</p>", "listing"),
@@ -189,6 +193,15 @@ DATED = "".join(
         ("/team/jan-jansen", f"<h1>Jan Jansen</h1><p>{WORDS}</p>", "other"),
         ("/vacatures/developer", f"<h1>Developer</h1><p>{WORDS}</p>", "other"),
         ("/lid-worden", f"<h1>Word lid</h1><p>{WORDS}</p>", "other"),
+        # ... nor a working group's profile (their index is a hub), nor the landing page of
+        # the organisation's event, whatever its voice, unless it answers a question
+        ("/werkgroep/publiek-domein", f"<h1>Publiek domein</h1><p>{WORDS}</p>", "other"),
+        ("/en/committees/finance", f"<h1>Finance</h1><p>{WORDS}</p>", "other"),
+        ("/werkgroepen/", f"<h1>Werkgroepen</h1><p>Kies een groep.</p><ul>{LIST}</ul>", "hub"),
+        ("/en/conference/", f"<h1>Conference 2026</h1><p>{WORDS}</p>", "other"),
+        ("/nl/congres/", f"<h1>Congres</h1><p>{WORDS}</p>", "other"),
+        ("/hulp/congres", f"<h1>Congres</h1><p>{WORDS}</p>", "help-article"),
+        ("/congres/programma", f"<h1>Het programma</h1><p>{WORDS}</p>", "help-article"),
         ("/iets", f"<h1>Pagina niet gevonden</h1><p>{WORDS}</p>", "other"),
         # a short answer is a help article in a help section or under a question
         ("/hulp/meterstand", f"<h1>Meterstand</h1><p>{SHORT}</p>", "help-article"),
