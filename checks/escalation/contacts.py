@@ -18,7 +18,8 @@ line above when the number stands alone, as under a heading) decide what it is: 
 "storingsnummer", "pers", "emergency"… (and 112) that it is another service's; "vanuit het
 buitenland", "from abroad" that it is the international way to the same service; a web
 address of another organisation in the same sentence ("Visit www.insurekidsnow.gov, or
-call …") that it is that organisation's line; "uw
+call …") or a desk named after a service the site's own names do not contain ("DigiD
+helpdesk", "Helpdesk eHerkenning") that it is that organisation's line; "uw
 telefoonnummer", "your email address"… that it is the customer's own, shown in an account
 page, and no contact route at all. The word lists are in
 `checks/data/escalation_patterns.json`.
@@ -85,6 +86,16 @@ _CONTEXT_BREAK = re.compile(r"[;,|•·]")
 _REMARK = re.compile(r"[ \t]*\(([^()\n]{1,30})\)")
 CONTEXT_BEFORE = 60
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+# "DigiD helpdesk", "Helpdesk eHerkenning", "KPN-servicedesk": a desk named after a service
+# or organisation. Only names with a capital inside (an acronym or a camel-case name) count:
+# "Technische helpdesk" or "Zakelijke klantenservice" at the start of a line is no name.
+_DESK = r"(?:helpdesk|servicedesk|service desk|hotline|helpline|klantenservice)"
+_NAMED_DESK = re.compile(
+    rf"(?i:\b(?P<before>[\w&]+)[\s-]+{_DESK}\b|\b{_DESK}[\s-]+(?:(?:van|voor|of|for)\s+)?"
+    r"(?P<after>[\w&]+))"
+)
+_NAME_WITH_CAPITAL = re.compile(r"\w+[A-Z]\w*")
+_GENERIC_ACRONYMS = frozenset({"IT", "ICT", "HR", "PR", "FAQ", "VIP", "ID", "PC"})
 _WEB_ADDRESS = re.compile(
     r"(?<![@\w.-])(?:https?://)?((?:www\.)?(?:[a-z0-9-]+\.)+"
     r"(?:gov|nl|com|org|net|eu|be|de|uk|edu|io|info|fr|us))\b(?![@.-]\w)",
@@ -183,8 +194,24 @@ def phone_mentions(
             tuple(not_phone_words),
             also=tuple(also),
             own_domains=own_domains(page),
+            own_names=own_names(page),
         ),
     )
+
+
+def own_names(page: PageSnapshot) -> frozenset[str]:
+    """The site's own names, lower case without spaces: its domains' labels, `og:site_name`
+    and the last part of the title ("Inloggen | Gemeente Voorbeeld": only "Gemeente
+    Voorbeeld", since the rest of a title names the page's subject)."""
+    names = {d.split(".")[0] for d in own_domains(page)}
+    site = page.dom.select_one("meta[property='og:site_name'][content]")
+    parts = re.split(r"\s[|–—-]\s", page.title)
+    for name in (
+        str(site.get("content") or "") if site else "",
+        parts[-1] if len(parts) > 1 else "",
+    ):
+        names.add(re.sub(r"\W+", "", name.lower()))
+    return frozenset(n for n in names if n)
 
 
 def own_domains(page: PageSnapshot) -> frozenset[str]:
@@ -209,12 +236,14 @@ def phone_mentions_in(
     *,
     also: tuple[str, ...] = (),
     own_domains: frozenset[str] = frozenset(),
+    own_names: frozenset[str] = frozenset(),
 ) -> tuple[PhoneMention, ...]:
     """Phone numbers in `text` for `region` and the regions `also` read, plus the `linked`
     numbers (E.164) written the way their own country writes them, plus short numbers right
     after "bel", "telefoon", "call"… ("Bel 1400"). With `own_domains` (the site's), a
     number in a sentence that names another web address ("Visit www.insurekidsnow.gov, or
-    call 1-877-543-7669") is that organisation's line."""
+    call 1-877-543-7669") is that organisation's line; with `own_names`, so is a number
+    labelled as the desk of a service the site's names do not contain ("DigiD helpdesk")."""
     found: dict[int, _Candidate] = {
         m.start: _Candidate(m.start, m.end, m.raw_string, m.number) for m in _matches(text, region)
     }
@@ -245,7 +274,10 @@ def phone_mentions_in(
         ):
             continue
         role = number_role(candidate.number, context)
-        if role == "customer" and own_domains and _names_another_site(text, candidate, own_domains):
+        if role == "customer" and (
+            (own_domains and _names_another_site(text, candidate, own_domains))
+            or (own_names and _names_another_desk(context, own_names))
+        ):
             role = "other-organisation"
         out.append(PhoneMention(_e164(candidate.number), candidate.text, role))
     return tuple(out)
@@ -259,6 +291,18 @@ def _names_another_site(text: str, candidate: _Candidate, own: frozenset[str]) -
     stop = _SENTENCE_END.search(text, candidate.end)
     sentence = text[start : stop.start() if stop else len(text)]
     return any(registrable_domain(m.group(1)) not in own for m in _WEB_ADDRESS.finditer(sentence))
+
+
+def _names_another_desk(context: str, own: frozenset[str]) -> bool:
+    """The label names the desk of a service or organisation that is not the site's own."""
+    for m in _NAMED_DESK.finditer(context):
+        name = m.group("before") or m.group("after")
+        if not _NAME_WITH_CAPITAL.fullmatch(name) or name.upper() in _GENERIC_ACRONYMS:
+            continue
+        key = name.lower()
+        if not any(key in n or n in key for n in own):
+            return True
+    return False
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

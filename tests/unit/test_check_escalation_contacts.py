@@ -103,6 +103,32 @@ def test_a_number_in_a_sentence_naming_another_website_is_that_organisations_lin
     assert roles(mirrored, url="http://127.0.0.1:8000/chip") == [("+18003182596", "customer")]
 
 
+@pytest.mark.parametrize(
+    ("label", "title", "role"),
+    [
+        # a desk named after another service or organisation: an acronym or camel-case name
+        ("DigiD helpdesk:", "Inloggen met DigiD | Gemeente Voorbeeld", "other-organisation"),
+        ("Helpdesk eHerkenning", "Inloggen | Gemeente Voorbeeld", "other-organisation"),
+        ("Bel de KPN-servicedesk op", "Storing | Voorbeeld", "other-organisation"),
+        # ... but not the site's own name (domain, og:site_name or the title's last part) ...
+        ("KPN helpdesk:", "Storing | KPN", "customer"),
+        ("VoorbeeldNet helpdesk:", "Storing", "customer"),
+        # ... nor a capitalised word at the start of a label, nor a generic acronym
+        ("Technische helpdesk:", "Storing | Voorbeeld", "customer"),
+        ("Zakelijke klantenservice:", "Storing | Voorbeeld", "customer"),
+        ("IT helpdesk:", "Storing | Voorbeeld", "customer"),
+        ("Bel de helpdesk:", "Storing | Voorbeeld", "customer"),
+    ],
+)
+def test_a_desk_named_after_another_service_is_that_service_s_line(label, title, role):
+    html = (
+        f"<html lang=nl><head><title>{title}</title></head>"
+        f"<body><p>{label} 088 123 6555</p></body></html>"
+    )
+    snapshot = make_page(html, url="https://www.voorbeeld.nl/inloggen")
+    assert [(m.number, m.role) for m in phone_mentions(snapshot)] == [("+31881236555", role)]
+
+
 def test_numbers_and_addresses_in_code_are_no_contact_routes():
     snapshot = page(
         "<p>Bel 020 123 4567.</p>"
