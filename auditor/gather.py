@@ -33,7 +33,13 @@ from auditor.model import Link, PageSnapshot, utcnow
 from auditor.probes import PAGE_PROBES
 from auditor.probes.pdf import inspect_pdf
 from auditor.request_guard import PageTraffic
-from auditor.textblocks import MAIN_EXCLUDE_SELECTOR, MAIN_SELECTOR
+from auditor.textblocks import (
+    ANCESTOR_CREDITS,
+    BLOCKS,
+    MAIN_EXCLUDE_SELECTOR,
+    MAIN_SELECTOR,
+    MIN_PARAGRAPH_CHARS,
+)
 
 DOCUMENT_EXTENSIONS = re.compile(
     r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|csv|zip|gz|tgz|rar|7z|png|jpe?g|gif|webp|svg|ico|"
@@ -115,7 +121,7 @@ REMOVE_JS = """(selectors) => {
 reads it (the audited site is not touched)."""
 
 # Everything the checks need from the DOM, in one round trip.
-EXTRACT_JS = """([mainSelector, excludeSelector, maxChars]) => {
+EXTRACT_JS = """([mainSelector, excludeSelector, maxChars, blocks, credits, minParagraph]) => {
   const size = document.documentElement.outerHTML.length;
   if (size > maxChars) return {tooLarge: size};
   const visible = (el) => {
@@ -128,22 +134,27 @@ EXTRACT_JS = """([mainSelector, excludeSelector, maxChars]) => {
   const closed = [...document.querySelectorAll('details:not([open])')];
   closed.forEach((d) => { d.open = true; });
   const text = body ? body.innerText : '';
-  // Main content: main/[role=main]/article, else the largest text block (paragraph text
-  // credits its parent fully and its grandparent half, as Readability.js does), else the body
-  // without navigation, header, footer and cookie banners. Code blocks and tables of numbers
-  // are left out of it.
+  // Main content: main/[role=main]/article, else the largest text block (a paragraph, a <p>
+  // or a <div> with no blocks inside, credits its parent fully, its grandparent half and the
+  // level above a sixth, as Readability.js does), else the body without navigation, header,
+  // footer and cookie banners. Code blocks and tables of numbers are left out of it.
+  // textblocks.main_content does the same with markup.
   const excluded = (el) => !!el.closest(excludeSelector);
   let root = document.querySelector(mainSelector);
   let strip = [];
   if (!root && body) {
     const scores = new Map();
-    for (const p of body.querySelectorAll('p')) {
+    const paragraphs = [...body.querySelectorAll('p'),
+      ...[...body.querySelectorAll('div')].filter((d) => !d.querySelector(blocks))];
+    for (const p of paragraphs) {
       const n = excluded(p) ? 0 : (p.innerText || '').trim().length;
-      if (n < 25) continue;
-      const parent = p.parentElement;
-      const grand = parent && parent.parentElement;
-      if (parent) scores.set(parent, (scores.get(parent) || 0) + n);
-      if (grand) scores.set(grand, (scores.get(grand) || 0) + n / 2);
+      if (n < minParagraph) continue;
+      let ancestor = p.parentElement;
+      for (const credit of credits) {
+        if (!ancestor) break;
+        scores.set(ancestor, (scores.get(ancestor) || 0) + n * credit);
+        ancestor = ancestor.parentElement;
+      }
     }
     let best = 0;
     for (const [el, score] of scores) if (score > best) { root = el; best = score; }
@@ -684,13 +695,20 @@ async def _settle(page: Page, activity: _Activity, timeout: float) -> bool:
         loading.cancel()
 
 
+def extract_args() -> list[Any]:
+    """EXTRACT_JS's arguments: the definitions of main content it shares with textblocks."""
+    return [
+        MAIN_SELECTOR, MAIN_EXCLUDE_SELECTOR, MAX_HTML_BYTES, BLOCKS, list(ANCESTOR_CREDITS),
+        MIN_PARAGRAPH_CHARS,
+    ]  # fmt: skip
+
+
 async def read_dom(page: Page, exclude_selectors: tuple[str, ...]) -> dict[str, Any]:
     """What the checks read from the DOM (EXTRACT_JS), after removing the excluded elements;
     no time limit of its own (`_extract` sets one)."""
     if exclude_selectors:  # e.g. a third-party cookie banner: no check sees it
         await page.evaluate(REMOVE_JS, list(exclude_selectors))
-    args = [MAIN_SELECTOR, MAIN_EXCLUDE_SELECTOR, MAX_HTML_BYTES]
-    data: dict[str, Any] = await page.evaluate(EXTRACT_JS, args)
+    data: dict[str, Any] = await page.evaluate(EXTRACT_JS, extract_args())
     return data
 
 

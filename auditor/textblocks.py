@@ -55,15 +55,22 @@ BLOCK_TAGS = {
 
 NUMERIC_CELL = re.compile(r"^[\s\d.,:;%€$£+\-/()x]*$")
 MIN_PARAGRAPH_CHARS = 25
+ANCESTOR_CREDITS = (1.0, 0.5, 1 / 6)  # a paragraph's parent, grandparent and the level above
+# A div with none of these inside is a paragraph of its own (Readability.js's "div to p").
+BLOCKS = (
+    "p, div, ul, ol, dl, table, pre, blockquote, section, article, form, li, h1, h2, h3, h4, h5, h6"
+)
 
 
 def main_content(soup: Tag) -> Tag:
     """The main content, decomposing what does not belong to it (mutates `soup`).
 
-    main/[role=main]/article; else the largest text block (paragraph text credits its parent
-    fully and its grandparent half, as Readability.js does); else the body without
-    navigation, header, footer and cookie banners. Code blocks and tables of numbers are left
-    out. gather.py's EXTRACT_JS does the same in the browser.
+    main/[role=main]/article; else the largest text block, scored as Readability.js does:
+    each paragraph (a `p`, or a `div` with text but no blocks inside, as cards are written)
+    credits its parent fully, its grandparent half and the level above a sixth, so a grid
+    of short cards outscores a single box of text next to it; else the body without
+    navigation, header, footer and cookie banners. Code blocks and tables of numbers are
+    left out. gather.py's EXTRACT_JS does the same in the browser.
     """
     body = soup.find("body") or soup
     root = soup.select_one(MAIN_SELECTOR) or _largest_text_block(body)
@@ -80,16 +87,20 @@ def _largest_text_block(body: Tag) -> Tag | None:
     excluded = {id(el) for el in body.select(MAIN_EXCLUDE_SELECTOR)}
     scores: dict[int, float] = {}
     elements: dict[int, Tag] = {}
-    for p in body.select("p"):
+    paragraphs = [*body.select("p"), *(d for d in body.select("div") if not d.select_one(BLOCKS))]
+    for p in paragraphs:
         if any(id(ancestor) in excluded for ancestor in p.parents):
             continue
         length = len(p.get_text(" ", strip=True))
         if length < MIN_PARAGRAPH_CHARS:
             continue
-        for ancestor, credit in ((p.parent, 1.0), (p.parent.parent if p.parent else None, 0.5)):
-            if isinstance(ancestor, Tag):
-                scores[id(ancestor)] = scores.get(id(ancestor), 0.0) + length * credit
-                elements[id(ancestor)] = ancestor
+        ancestor = p.parent
+        for credit in ANCESTOR_CREDITS:
+            if not isinstance(ancestor, Tag):
+                break
+            scores[id(ancestor)] = scores.get(id(ancestor), 0.0) + length * credit
+            elements[id(ancestor)] = ancestor
+            ancestor = ancestor.parent
     if not scores:
         return None
     best = elements[max(scores, key=lambda key: scores[key])]

@@ -26,6 +26,26 @@ def test_largest_text_block_without_code_or_number_tables():
         assert absent not in main
 
 
+CARD = (
+    "<div class='card'><a href='/{0}'><h2>Vraag {0}?</h2>"
+    "<div class='teaser'>Een kort antwoord op deze vraag. Lees verder voor de uitleg en wat u "
+    "zelf kunt doen.</div></a></div>"
+)
+GRID = "".join(CARD.format(i) for i in range(8))
+CARDS = f"""<html lang="nl"><body>
+<div class="top"><a href="/">Home</a></div>
+<div class="box"><p>Vragen? Chat met ons, elke dag van 8 tot 22 uur, ook in het weekend.</p></div>
+<div class="wrap"><h1>Onderwerpen</h1><div class="grid">{GRID}</div></div>
+</body></html>"""
+
+
+def test_a_grid_of_cards_outscores_a_box_of_text():
+    """Cards written with divs, not paragraphs: the grid is the main content, not the one
+    box of text beside it (as on a help centre's topic page)."""
+    main = make_page(CARDS).main_text
+    assert main.count("Een kort antwoord") == 8 and "Vragen? Chat" not in main
+
+
 def test_main_element_wins():
     page = make_page(
         f"<html><body><div>{ARTICLE}{ARTICLE}</div><main><h1>Kort</h1>"
@@ -39,19 +59,20 @@ def test_the_browser_reads_the_same_main_content():
     from playwright.async_api import async_playwright
 
     from auditor.browser import find_browser, launch_options
-    from auditor.gather import EXTRACT_JS
-    from auditor.textblocks import MAIN_EXCLUDE_SELECTOR, MAIN_SELECTOR
+    from auditor.gather import EXTRACT_JS, extract_args
 
-    async def extract() -> str:
+    async def extract(html: str) -> str:
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(**launch_options(find_browser()))
             page = await browser.new_page()
-            await page.set_content(LAYOUT)
-            data = await page.evaluate(EXTRACT_JS, [MAIN_SELECTOR, MAIN_EXCLUDE_SELECTOR])
+            await page.set_content(html)
+            data = await page.evaluate(EXTRACT_JS, extract_args())
             await browser.close()
-            return data["mainText"]
+            return str(data["mainText"])
 
-    main = asyncio.run(extract())
+    main = asyncio.run(extract(LAYOUT))
     assert main.startswith("Meterstand") and "meterstand door" in main
     for absent in ("Menu met", "Nieuwsbrief", "curl", "0,25", "© 2026"):
         assert absent not in main
+    cards = asyncio.run(extract(CARDS))
+    assert cards.count("Een kort antwoord") == 8 and "Vragen? Chat" not in cards
