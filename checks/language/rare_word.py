@@ -6,13 +6,17 @@ Looks up every word of the main text in wordfreq's frequency table for the page'
 below the threshold. Zipf is log10 of uses per billion words: "huis" 5.7, "fiscaal" 3.7,
 "restitutie" 2.7, "incassomachtiging" 1.8, an unseen word 0.
 
+Only running text is read: a block of one or two words (a label, a list of countries, a
+glossary's term, a menu item) and a line of code (`$('.poll iframe')`, `{…}`) are skipped.
 Not reported: names and labels (words with a capital other than at a sentence start, also
-where the same word appears elsewhere; words with inner capitals such as "iDEAL"), anything
-with a digit (numbers, codes), URLs and e-mail addresses, abbreviations (see
-`unexplained-abbreviation`), words the page explains (`<dfn>`, `<abbr title>`, a `<dl>`
-glossary, "X (dat is …)", "X betekent …", "X: …" at the start of a paragraph), words much
-more common in the other language (a quoted English passage on a Dutch page), words the
-`jargon-term` list already reports, and words in `allow`.
+where the same word appears elsewhere; a capitalised word at the start of a sentence unless
+the page also writes it in lower case, since "Siebke van Keulen is voorzitter" starts with a
+name; words with inner capitals such as "iDEAL"), anything with a digit (numbers, codes),
+URLs and e-mail addresses, abbreviations (see `unexplained-abbreviation`), words the page
+explains (`<dfn>`, `<abbr title>`, a `<dl>` glossary, "X (dat is …)", "X betekent …", "X: …"
+at the start of a paragraph), words much more common in the other language (a quoted
+English passage on a Dutch page), words the `jargon-term` list already reports, and words in
+`allow`.
 
 Dutch writes compounds as one word, and most are rare without being hard:
 "meterstandgegevens" is unseen, but "meterstand" + "gegevens" is clear. A Dutch word below the
@@ -43,6 +47,8 @@ where it is first used.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
@@ -64,6 +70,8 @@ OTHER_LANGUAGE = {"nl": "en", "en": "nl"}
 FOREIGN_MIN = 3.5  # a word this common in the other language, and
 FOREIGN_MARGIN = 1.0  # this much more common there than here, is foreign
 MIN_LETTERS = 3
+RUNNING_WORDS = 3  # a block with fewer words is a label, not running text
+CODE = re.compile(r"\$\(|[{};]\s*$|^\s*[{}]|=>|\(\s*['\"]|\w\.\w+\(")
 MIN_PART = 3  # letters in the parts of a compound ("gas" + "meter")
 PART_MIN = 3.3  # Zipf of each part: wordfreq also holds fragments ("exp", "loot")
 LINKS = ("s", "en", "e")  # Dutch linking morphemes: "storing-s-nummer"
@@ -116,17 +124,31 @@ def is_foreign(word: str, language: str) -> bool:
     return other >= FOREIGN_MIN and other >= zipf(word, language) + FOREIGN_MARGIN
 
 
-def candidate(token: Token, names: frozenset[str]) -> bool:
-    """A plain lower-case word: not a name, label, abbreviation, number or code."""
+def candidate(token: Token, names: frozenset[str], lower: frozenset[str]) -> bool:
+    """A plain word: not a name, label, abbreviation, number or code. A capitalised word
+    counts only at a sentence start, and only when the page also writes it in lower case
+    (`lower`): a sentence may start with a name."""
     text = token.text
     return (
         token.kind == "word"
         and sum(c.isalpha() for c in text) >= MIN_LETTERS
         and not token.has_digit
         and not any(c.isupper() for c in text[1:])
-        and not (token.capitalised and not token.first)
+        and not (token.capitalised and (not token.first or token.lower not in lower))
         and token.lower not in names
     )
+
+
+def running_text(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences of blocks with at least RUNNING_WORDS words that are not code."""
+    words: dict[int, int] = {}
+    for sentence in sentences:
+        words[sentence.line] = words.get(sentence.line, 0) + len(sentence.words)
+    return [s for s in sentences if words[s.line] >= RUNNING_WORDS and not CODE.search(s.text)]
+
+
+def lower_case_words(sentences: Sequence[Sentence]) -> frozenset[str]:
+    return frozenset(t.text for s in sentences for t in s.words if t.text.islower())
 
 
 def parts_of(token: Token) -> list[str]:
@@ -143,11 +165,13 @@ def rare_words(
     skip: frozenset[str],
     names: frozenset[str],
 ) -> Iterator[tuple[str, float, Sentence]]:
-    """(word, zipf, first sentence) for each distinct rare word."""
+    """(word, zipf, first sentence) for each distinct rare word of the running text."""
     seen: set[str] = set(skip)
-    for sentence in sentences:
+    running = running_text(sentences)
+    lower = lower_case_words(running)
+    for sentence in running:
         for token in sentence.words:
-            if token.lower in seen or not candidate(token, names):
+            if token.lower in seen or not candidate(token, names, lower):
                 continue
             seen.add(token.lower)
             for part in parts_of(token):
@@ -183,8 +207,8 @@ def run(
     ):
         yield CHECK.finding(
             page.url,
-            f'"{word}" is a rare word (Zipf {value:.1f}, below {limit:g}): use a more common '
-            f"word or explain it.",
+            f'"{word}" is a rare word (Zipf {math.floor(value * 10) / 10:.1f}, below '
+            f"{limit:g}): use a more common word or explain it.",
             evidence=sentence.text,
             signature=word.lower(),
             highlights=(word,),

@@ -12,7 +12,10 @@ Abbreviations with dots are always reported, with their written-out form from
 
 Not reported: abbreviations everyone knows (a short list per language in the same data file:
 NL, EU, PDF, OK, TV, BV, NV, IBAN, btw, ID, SMS, PIN, FAQ, …; IBAN because it is the name
-printed on every bank card, and its expansion helps nobody), units and currencies (MWh, GB,
+printed on every bank card, and its expansion helps nobody; and any that is common as a word
+of its own: a Zipf frequency of at least 3.5 in Dutch or English text, as AI, URL, API,
+COVID and KvK have), words written in capitals ("PRINT", "FEBRUARI", "SIGN UP": common words
+by the same measure), units and currencies (MWh, GB,
 EUR), Roman numerals, the letters of a postcode ("2511 CV") and the bank code in an IBAN
 ("NL02 ABNA 0123 4567 89"), words in a sentence that is written in capitals, and terms in `allow`.
 Each abbreviation is reported once per page, with the first sentence it is in.
@@ -43,7 +46,7 @@ from functools import cache
 from auditor.check import Check
 from auditor.model import Finding, PageSnapshot, Pitfall, Severity
 from checks.language.page_language import page_language
-from checks.language.words import Sentence, load_data, page_glossary, page_sentences
+from checks.language.words import Sentence, load_data, page_glossary, page_sentences, zipf
 
 LANGUAGES = ("nl", "en")
 ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
@@ -53,6 +56,7 @@ CODES = re.compile(
 )
 POSSESSIVE = re.compile(r"['’]s$")
 MAX_ACRONYM = 10
+COMMON_ZIPF = 3.5  # an abbreviation this common as a word (in nl or en) needs no explanation
 SHOUTING_SHARE = 0.6  # a sentence with this share of words in capitals is shouting
 EXPLAINING_WORDS = (
     r"staat voor|betekent|is de afkorting van|is een afkorting van|oftewel|ofwel|dat is"
@@ -100,6 +104,11 @@ def is_acronym(word: str) -> bool:
     )
 
 
+def common(acronym: str) -> bool:
+    """Written as often as a common word: AI, URL, COVID; also a word in capitals (PRINT)."""
+    return any(zipf(acronym, language) >= COMMON_ZIPF for language in LANGUAGES)
+
+
 def shouting(sentence: Sentence) -> bool:
     words = [t.text for t in sentence.words if len(t.text) > 1]
     return len(words) >= 3 and sum(w.isupper() for w in words) >= SHOUTING_SHARE * len(words)
@@ -120,7 +129,7 @@ def uses_in(sentence: Sentence, abbr: Abbreviations) -> Iterator[Use]:
         if token.kind != "word" or loud:
             continue
         for part in POSSESSIVE.sub("", token.text).split("-"):
-            if is_acronym(part) and part not in abbr.known:
+            if is_acronym(part) and part not in abbr.known and not common(part):
                 yield Use(part, sentence, abbr.expansions.get(part, ""), dotted=False)
 
 

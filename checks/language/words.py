@@ -188,7 +188,12 @@ def frequencies(language: str) -> dict[str, float]:
     return get_frequency_dict(language, "best")
 
 
+_CURLY_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
 def zipf(word: str, language: str) -> float:
-    """Zipf frequency (log10 of uses per billion words): 7 for "de", 0 for unseen words."""
-    freq = frequencies(language).get(word.lower(), 0.0)
+    """Zipf frequency (log10 of uses per billion words): 7 for "de", 0 for unseen words.
+    Typographic apostrophes are looked up as the straight one wordfreq stores ("you’ll",
+    "risico’s")."""
+    freq = frequencies(language).get(word.lower().translate(_CURLY_APOSTROPHES), 0.0)
     return round(math.log10(freq) + 9, 2) if freq else 0.0

@@ -47,3 +47,19 @@ def test_allow_option_and_other_languages():
 def test_acronym_shape():
     assert all(map(is_acronym, ["WOZ", "KvK", "SEPA", "CJIB"]))
     assert not any(map(is_acronym, ["Ik", "DigiD", "IV", "Betalen", "A"]))
+
+
+def test_abbreviations_common_as_words_are_no_findings():
+    """AI, URL, API and COVID are written as often as common words (Zipf >= 3.5 in Dutch or
+    English): explaining them helps nobody. HHS, JSONP and OPML are not."""
+    common = "<p>De AI leest de URL via een API. Door COVID ging het later.</p>"
+    assert CHECK.execute(page(common)) == []
+    rare = "<p>Het HHS publiceert een OPML bestand met JSONP.</p>"
+    found = {f.signature for f in CHECK.execute(page(rare))}
+    assert found == {"HHS", "OPML", "JSONP"}
+
+
+def test_a_word_in_capitals_is_no_abbreviation():
+    assert CHECK.execute(page("<ul><li>FEBRUARI</li><li>PRINT</li></ul><p>Kom langs.</p>")) == []
+    [finding] = CHECK.execute(page("<ul><li>WCAG</li></ul><p>Kom langs.</p>"))
+    assert finding.signature == "WCAG"

@@ -52,3 +52,44 @@ def test_jargon_list_words_are_not_reported_twice():
 def test_threshold_option_and_unsupported_languages():
     assert CHECK.execute(page("<p>Het exploot is er.</p>"), {"threshold": {"nl": 1.0}}) == []
     assert CHECK.execute(page("<p>Het exploot is er.</p>", "de")) == []
+
+
+def test_typographic_apostrophes_are_the_common_words_they_spell():
+    """wordfreq stores "you'll" and "risico's" with a straight apostrophe."""
+    english = "<p>You’ll get a letter, and we’re happy to help if it’s not clear.</p>"
+    assert CHECK.execute(page(english, "en")) == []
+    assert CHECK.execute(page("<p>Dit zijn de risico’s van een lening.</p>")) == []
+    # ... a rare word with one is still rare
+    [finding] = CHECK.execute(page("<p>Lees de exploot’s van de deurwaarder goed.</p>"))
+    assert finding.signature == "exploot’s"
+
+
+def test_labels_of_one_or_two_words_are_no_running_text():
+    """A list of countries, a glossary's term, a menu label: not the writer's sentences."""
+    labels = "<ul><li>Dominica</li><li>Micronesië</li><li>Studentenlidmaatschap</li></ul>"
+    assert CHECK.execute(page(labels + "<h2>Exploot</h2><p>Lees de brief goed.</p>")) == []
+    [finding] = CHECK.execute(page("<ul><li>Lees het exploot goed.</li></ul>"))
+    assert finding.signature == "exploot"
+
+
+def test_a_line_of_code_is_no_running_text():
+    code = "<p>$('.poll-embed iframe').attr('title', 'Was this post helpful?');</p>"
+    assert CHECK.execute(page(code, "en")) == []
+    [finding] = CHECK.execute(page("<p>The poll sits in an obsequious little box.</p>", "en"))
+    assert finding.signature == "obsequious"
+
+
+def test_a_capitalised_word_at_a_sentence_start_may_be_a_name():
+    """ "Siebke van Keulen is voorzitter": a rare first word is reported only when the page
+    also writes it in lower case."""
+    assert CHECK.execute(page("<p>Siebke van Keulen is voorzitter van de werkgroep.</p>")) == []
+    text = "<p>Exploten komen per post. U krijgt de exploten van de deurwaarder.</p>"
+    [finding] = CHECK.execute(page(text))
+    assert finding.signature == "exploten"
+
+
+def test_the_zipf_value_shown_is_below_the_threshold_it_is_compared_with():
+    """2.96 is below 3 and shows as 2.9, not as "Zipf 3.0, below 3"."""
+    [finding] = CHECK.execute(page("<p>We would be disregarding the rules here.</p>", "en"))
+    assert finding.signature == "disregarding"
+    assert "Zipf 2.9, below 3" in finding.message
