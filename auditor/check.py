@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from auditor.i18n_checks import translations
@@ -22,6 +22,11 @@ class Check:
     probes that the selected checks need. `applies_to` limits a page check to page kinds.
     `measure(page)` returns page metrics (public names, like check ids). A check with
     `default=False` is opt-in: it runs only when `--select`/`--extend-select` names it.
+
+    `refine(findings, site, **options)`, for a page check, is a second pass once every page
+    is read: it gets the check's own page findings and the site's summaries and returns the
+    ones to keep. A page cannot know that a sentence is a menu label repeated on every page,
+    or that a word it does not explain is explained on another page; the site can.
     """
 
     id: str
@@ -40,6 +45,7 @@ class Check:
     measure: Callable[[PageSnapshot], Mapping[str, Any]] | None = None
     # Site checks: page metrics that need the whole site (e.g. contact_depth), by page URL.
     site_measure: Callable[[SiteSummary], Mapping[str, Mapping[str, Any]]] | None = None
+    refine: Callable[..., Iterable[Finding]] | None = None
     help_url: str = ""
     fix: str = ""  # one line: how to fix it (the report's top-10 fixes)
     default: bool = True  # False: opt-in (costly), runs only when selected by id or glob
@@ -63,9 +69,8 @@ class Check:
 
     @property
     def options(self) -> dict[str, Any]:
-        """The keyword-only options of `run` with their defaults."""
-        params = inspect.signature(self.run).parameters.values()
-        return {p.name: p.default for p in params if p.kind is inspect.Parameter.KEYWORD_ONLY}
+        """The keyword-only options of `run` and `refine` with their defaults."""
+        return {**_options_of(self.refine), **_options_of(self.run)}
 
     def applies(self, page: PageSnapshot) -> bool:
         """HTML pages of the listed kinds (all when None); documents (PDF…) only when
@@ -81,7 +86,18 @@ class Check:
         unknown = set(options or {}) - set(self.options)
         if unknown:
             raise ValueError(f"unknown option(s) for check {self.id}: {', '.join(sorted(unknown))}")
-        return list(self.run(target, **(options or {})))
+        return list(self.run(target, **_own(self.run, options)))
+
+    def refined(
+        self,
+        findings: Sequence[Finding],
+        site: SiteSummary,
+        options: Mapping[str, Any] | None = None,
+    ) -> list[Finding]:
+        """The page findings to keep once the whole site is known (all without `refine`)."""
+        if self.refine is None:
+            return list(findings)
+        return list(self.refine(findings, site, **_own(self.refine, options)))
 
     def finding(
         self,
@@ -117,3 +133,16 @@ class Check:
             highlights=highlights,
             signature=signature,
         )
+
+
+def _options_of(function: Callable[..., Any] | None) -> dict[str, Any]:
+    if function is None:
+        return {}
+    params = inspect.signature(function).parameters.values()
+    return {p.name: p.default for p in params if p.kind is inspect.Parameter.KEYWORD_ONLY}
+
+
+def _own(function: Callable[..., Any], options: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The options `function` takes (run and refine each take their own)."""
+    names = _options_of(function)
+    return {k: v for k, v in (options or {}).items() if k in names}

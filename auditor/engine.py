@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 import dataclasses
 import signal
-from collections.abc import Callable, Coroutine, Iterable, Mapping
+from collections.abc import Callable, Coroutine, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Protocol
 
@@ -958,7 +958,7 @@ class Audit:
             link_status=statuses,
             search=self.search_outcome,
         )
-        findings = list(self.collected.findings)
+        findings = self._refined(self.collected.findings, site)
         site_metrics: dict[str, dict[str, Any]] = {}
         for check in self.site_checks:
             try:
@@ -1023,6 +1023,28 @@ class Audit:
             conformance=tuple(build_conformance(self.tally, findings, self.config.standard)),
             interrupted=self.interrupted_by is not None,
         )
+
+    def _refined(self, findings: Sequence[Finding], site: SiteSummary) -> list[Finding]:
+        """Page findings after each check's site-wide second pass (`Check.refine`), in their
+        order; a pass that raises is recorded and keeps the check's findings as they were."""
+        refining = {c.id: c for c in self.page_checks if c.refine is not None}
+        by_check: dict[str, list[Finding]] = {}
+        for finding in findings:
+            if finding.check_id in refining:
+                by_check.setdefault(finding.check_id, []).append(finding)
+        dropped: set[int] = set()
+        for check_id, own in by_check.items():
+            try:
+                kept = refining[check_id].refined(
+                    own, site, self.config.check_options.get(check_id)
+                )
+            except Exception as exc:
+                self.collected.errors.append(
+                    AuditError("", f"{type(exc).__name__}: {exc}", f"refine:{check_id}")
+                )
+                continue
+            dropped |= {id(f) for f in own} - {id(f) for f in kept}
+        return [f for f in findings if id(f) not in dropped]
 
     def tool_info(self) -> dict[str, str]:
         return {

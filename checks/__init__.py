@@ -42,6 +42,8 @@ from checks.language import (
     readability_level,
     unexplained_abbreviation,
 )
+from checks.language.site_text import FACTS_KEY as LANGUAGE
+from checks.language.site_text import language_facts
 from checks.outdated import (
     broken_anchor,
     broken_image,
@@ -119,6 +121,7 @@ ALL_CHECKS: tuple[Check, ...] = (
 PAGE_FACTS: dict[str, Callable[[PageSnapshot], Mapping[str, Any]]] = {
     SELFSERVICE: selfservice_facts,
     "contact": contact_facts,
+    LANGUAGE: language_facts,
 }
 
 # Site-level metrics for the summary (report.json site.metrics), when the site has such pages.

@@ -12,9 +12,11 @@ nouns and adjectives ("restituties", "desbetreffende") and English verbs and nou
 ("commenced", "remittances"). A term inside a longer compound is found only when its entry
 says so (`"compound": true`: "incassomachtiging" in "SEPA-incassomachtigingen").
 
-Each term is reported once per page, with the first sentence it is in as evidence. The
-finding's signature is the term, so one term on many pages is one issue: "replace 'indien'
-with 'als' everywhere".
+Each term is reported once per page, with the first sentence it is in as evidence (the first
+that ends as a sentence does, when it is also in a heading or label); in a
+sentence the site repeats on three or more pages (a section label, a template block), only on
+the first of them. The finding's signature is the term, so one term on many pages is one
+issue: "replace 'indien' with 'als' everywhere".
 
 ## Why is this bad?
 Customers who stumble over "incassomachtiging", "teneinde" or "pursuant to" read on without
@@ -41,9 +43,10 @@ from functools import cache, lru_cache
 from typing import Any
 
 from auditor.check import Check
-from auditor.model import Finding, PageSnapshot, Pitfall, Severity
+from auditor.model import Finding, PageSnapshot, Pitfall, Severity, SiteSummary
 from checks.language.page_language import page_language
-from checks.language.words import Sentence, load_data, page_sentences
+from checks.language.site_text import SiteText, once_per_repeated_sentence
+from checks.language.words import Sentence, is_prose, load_data, page_sentences
 
 LANGUAGES = ("nl", "en")
 VOWELS = "aeiouy"
@@ -271,9 +274,12 @@ def page_hits(page: PageSnapshot, avoid: tuple[tuple[str, str], ...] = ()) -> li
 
 
 def first_per_term(hits: Iterable[Hit]) -> list[Hit]:
+    """Each term's first hit in prose, else its first hit (in a heading or label)."""
     seen: dict[str, Hit] = {}
     for hit in hits:
-        seen.setdefault(hit.term.term.lower(), hit)
+        key = hit.term.term.lower()
+        if key not in seen or (is_prose(hit.sentence) and not is_prose(seen[key].sentence)):
+            seen[key] = hit
     return list(seen.values())
 
 
@@ -298,6 +304,11 @@ def run(
         )
 
 
+def refine(findings: Sequence[Finding], site: SiteSummary) -> Iterator[Finding]:
+    """Site-wide: a sentence the site repeats on many pages is reported on its first page."""
+    return once_per_repeated_sentence(findings, SiteText.of(site))
+
+
 CHECK = Check(
     id="jargon-term",
     pitfall=Pitfall.LANGUAGE,
@@ -309,5 +320,6 @@ CHECK = Check(
         "where needed."
     ),
     run=run,
+    refine=refine,
     docs=__doc__ or "",
 )

@@ -24,7 +24,13 @@ threshold is therefore split into known parts first (with a linking "s", "e" or 
 reported only when no split has parts above the threshold, or when it is longer than
 `max_compound` letters.
 
-Each word is reported once per page, with its Zipf value and the first sentence it is in.
+Once the whole site is read, a word written with a capital mid-sentence on any of its pages
+is a name and is not reported on any page; findings in a sentence the site repeats on three
+or more pages (a label, a template block) are kept on the first of them only; and at most
+`max_words` words are reported for the site, those on the most pages first.
+
+Each word is reported once per page, with its Zipf value and the first sentence it is in (the
+first that ends as a sentence does, when the word is also in a heading or label).
 
 ## Why is this bad?
 Readers skip or misread words they rarely see; with a few of them in a sentence, the sentence
@@ -43,22 +49,26 @@ where it is first used.
 - `max_compound` (int, default 20): Dutch compounds longer than this are reported even when
   their parts are common.
 - `allow` (list of words, default none): words never reported (product names, your own terms).
+- `max_words` (int, default 30): at most this many distinct rare words for the whole site.
 """
 
 from __future__ import annotations
 
+import collections
 import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from auditor.check import Check
-from auditor.model import Finding, PageSnapshot, Pitfall, Severity
+from auditor.model import Finding, PageSnapshot, Pitfall, Severity, SiteSummary
 from checks.language.jargon_term import page_hits
 from checks.language.page_language import page_language
+from checks.language.site_text import SiteText, once_per_repeated_sentence
 from checks.language.words import (
     Sentence,
     Token,
+    is_prose,
     page_glossary,
     page_names,
     page_sentences,
@@ -165,11 +175,12 @@ def rare_words(
     skip: frozenset[str],
     names: frozenset[str],
 ) -> Iterator[tuple[str, float, Sentence]]:
-    """(word, zipf, first sentence) for each distinct rare word of the running text."""
+    """(word, zipf, first sentence) for each distinct rare word of the running text; the
+    first sentence in prose when there is one (a heading or label may be the site's)."""
     seen: set[str] = set(skip)
     running = running_text(sentences)
     lower = lower_case_words(running)
-    for sentence in running:
+    for sentence in sorted(running, key=lambda s: not is_prose(s)):
         for token in sentence.words:
             if token.lower in seen or not candidate(token, names, lower):
                 continue
@@ -215,6 +226,19 @@ def run(
         )
 
 
+def refine(findings: Sequence[Finding], site: SiteSummary, *, max_words: int = 30) -> list[Finding]:
+    """Site-wide: no names (a capital mid-sentence anywhere on the site), a repeated sentence
+    on its first page only, and the `max_words` words on the most pages."""
+    text = SiteText.of(site)
+    kept = list(
+        once_per_repeated_sentence((f for f in findings if f.signature not in text.names), text)
+    )
+    pages = collections.Counter(f.signature for f in kept)
+    first = {sig: i for i, sig in reversed(list(enumerate(f.signature for f in kept)))}
+    chosen = set(sorted(pages, key=lambda sig: (-pages[sig], first[sig]))[:max_words])
+    return [f for f in kept if f.signature in chosen]
+
+
 CHECK = Check(
     id="rare-word",
     pitfall=Pitfall.LANGUAGE,
@@ -223,5 +247,6 @@ CHECK = Check(
     failure_title="The text uses rare words",
     fix="Replace the rare word with a common one, or explain it where it is first used.",
     run=run,
+    refine=refine,
     docs=__doc__ or "",
 )

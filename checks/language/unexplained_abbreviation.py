@@ -18,7 +18,10 @@ COVID and KvK have), words written in capitals ("PRINT", "FEBRUARI", "SIGN UP": 
 by the same measure), units and currencies (MWh, GB,
 EUR), Roman numerals, the letters of a postcode ("2511 CV") and the bank code in an IBAN
 ("NL02 ABNA 0123 4567 89"), words in a sentence that is written in capitals, and terms in `allow`.
-Each abbreviation is reported once per page, with the first sentence it is in.
+An acronym explained on any page of the site (its glossary, an `<abbr title>`, the first
+use on another page) counts as explained on every page. Each abbreviation is reported once
+per page, with the first sentence it is in; in a sentence the site repeats on three or more
+pages (a label, a template block), only on the first of them.
 
 ## Why is this bad?
 Abbreviations save the writer time and cost the reader more. Readers who do not know "WOZ" or
@@ -44,8 +47,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 
 from auditor.check import Check
-from auditor.model import Finding, PageSnapshot, Pitfall, Severity
+from auditor.model import Finding, PageSnapshot, Pitfall, Severity, SiteSummary
 from checks.language.page_language import page_language
+from checks.language.site_text import SiteText, once_per_repeated_sentence
 from checks.language.words import Sentence, load_data, page_glossary, page_sentences, zipf
 
 LANGUAGES = ("nl", "en")
@@ -173,6 +177,30 @@ def unexplained(
                 yield use
 
 
+def explained_acronyms(page: PageSnapshot) -> frozenset[str]:
+    """The acronyms this page explains (markup, or words where it first uses them): then
+    they are explained on every page of the site (see `refine`)."""
+    abbr = abbreviations(page_language(page).code)
+    if abbr is None:
+        return frozenset()
+    sentences = page_sentences(page)
+    glossary = page_glossary(page)
+    return frozenset(
+        use.abbreviation
+        for sentence in sentences
+        for use in uses_in(sentence, abbr)
+        if not use.dotted and explained(use, sentences, glossary)
+    )
+
+
+def refine(findings: Sequence[Finding], site: SiteSummary) -> Iterator[Finding]:
+    """Site-wide: an acronym explained on any page is explained; a sentence the site repeats
+    on many pages (a label, a template block) is reported on its first page only."""
+    text = SiteText.of(site)
+    unexplained = (f for f in findings if f.signature not in text.explained)
+    yield from once_per_repeated_sentence(unexplained, text)
+
+
 def message(use: Use) -> str:
     if use.dotted and use.written_out:
         alternatives = " or ".join(f'"{w.strip()}"' for w in use.written_out.split(";"))
@@ -216,5 +244,6 @@ CHECK = Check(
         '"Wet waardering onroerende zaken (WOZ)".'
     ),
     run=run,
+    refine=refine,
     docs=__doc__ or "",
 )

@@ -110,6 +110,12 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+def is_prose(sentence: Sentence) -> bool:
+    """Ends as a sentence does (. ! ?): the page's own prose, not a heading or a label,
+    which the site may repeat on every page. Evidence is taken from prose where it can be."""
+    return sentence.text.rstrip().endswith((".", "!", "?"))
+
+
 def page_sentences(page: PageSnapshot) -> tuple[Sentence, ...]:
     """The main text's sentences with their tokens; every block ends a sentence."""
     return page.memo("words.sentences", lambda: split_sentences(page.main_text))

@@ -87,3 +87,13 @@ def test_recall_on_marked_sentences_and_false_positives_on_plain_ones():
         _, total = result[lang]["held_out"]
         assert total * 3 >= result[lang]["sentences"]  # at least a third held out
         assert result[lang]["fp_per_100"] <= MAX_FP_PER_100
+
+
+def test_the_evidence_is_a_sentence_of_prose_when_the_term_is_also_in_a_heading():
+    """A heading or label may be the site's (repeated on every page); the page's own
+    sentence is what its writer can change."""
+    text = "<h2>Wat te doen indien u verhuist</h2><p>Betaal de rekening indien u kunt.</p>"
+    [finding] = CHECK.execute(page(text))
+    assert finding.evidence == "Betaal de rekening indien u kunt."
+    [only] = CHECK.execute(page("<h2>Wat te doen indien u verhuist</h2><p>Lees verder.</p>"))
+    assert only.evidence == "Wat te doen indien u verhuist"

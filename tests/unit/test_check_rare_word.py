@@ -93,3 +93,9 @@ def test_the_zipf_value_shown_is_below_the_threshold_it_is_compared_with():
     [finding] = CHECK.execute(page("<p>We would be disregarding the rules here.</p>", "en"))
     assert finding.signature == "disregarding"
     assert "Zipf 2.9, below 3" in finding.message
+
+
+def test_the_evidence_is_a_sentence_of_prose_when_the_word_is_also_in_a_heading():
+    text = "<h2>Wat doet het exploot voor u</h2><p>Lees het exploot van de deurwaarder.</p>"
+    [finding] = CHECK.execute(page(text))
+    assert finding.evidence == "Lees het exploot van de deurwaarder."
