@@ -10,7 +10,10 @@ not checked. Matching is on whole words and phrases, case-insensitive, with chea
 Dutch verbs ("verstrekken" also finds "verstrekt", "verstrekte", "verstrekkende"), Dutch
 nouns and adjectives ("restituties", "desbetreffende") and English verbs and nouns
 ("commenced", "remittances"). A term inside a longer compound is found only when its entry
-says so (`"compound": true`: "incassomachtiging" in "SEPA-incassomachtigingen").
+says so (`"compound": true`: "incassomachtiging" in "SEPA-incassomachtigingen"). A term with
+two senses, one of them plain, names the words its jargon sense comes with (`"only_with"`):
+"voldoen" is "betalen" in "het bedrag voldoen", not in "voldoen aan de eisen"; "openstaand"
+is "nog niet betaald" for a factuur, not for "openstaande browsers".
 
 Each term is reported once per page, with the first sentence it is in as evidence (the first
 that ends as a sentence does, when it is also in a heading or label); in a
@@ -58,6 +61,9 @@ MIN_COMPOUND_REST = 3  # letters that must remain beside a term inside a compoun
 class Term:
     term: str
     use: tuple[str, ...]
+    # The sense the entry means needs one of these words in the sentence ("voldoen" is
+    # jargon for "betalen" next to "bedrag" or "factuur", not in "voldoen aan de eisen").
+    only_with: frozenset[str] = frozenset()
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False)
@@ -175,7 +181,11 @@ def build_lexicon(entries: Iterable[Mapping[str, Any]], language: str) -> Lexico
     prefixes: dict[str, Term] = {}
     suffixes: dict[str, Term] = {}
     for entry in entries:
-        term = Term(str(entry["term"]), tuple(str(u) for u in entry["use"]))
+        term = Term(
+            str(entry["term"]),
+            tuple(str(u) for u in entry["use"]),
+            frozenset(str(w).lower() for w in entry.get("only_with", ())),
+        )
         own[tuple(term.term.lower().split())] = term
         for form in forms_of(entry, language):
             by_form.setdefault(tuple(form.split()), term)
@@ -233,18 +243,26 @@ def phrase_at(lowered: list[str], i: int, lex: Lexicon) -> tuple[int, Term] | No
 def sentence_hits(sentence: Sentence, lex: Lexicon) -> Iterator[Hit]:
     words = sentence.words
     lowered = [t.lower for t in words]
+    present = set(lowered)
     i = 0
     while i < len(words):
         match = phrase_at(lowered, i, lex)
         if match:
             size, term = match
-            yield Hit(term, sentence.text[words[i].start : words[i + size - 1].end], sentence)
+            if in_sense(term, present):
+                text = sentence.text[words[i].start : words[i + size - 1].end]
+                yield Hit(term, text, sentence)
             i += size
             continue
         term = compound_term(lowered[i], lex) if len(lowered[i]) > 2 * MIN_COMPOUND_REST else None
-        if term:
+        if term and in_sense(term, present):
             yield Hit(term, words[i].text, sentence)
         i += 1
+
+
+def in_sense(term: Term, words: set[str]) -> bool:
+    """The sentence has one of the words the term's sense needs (any when none are listed)."""
+    return not term.only_with or not term.only_with.isdisjoint(words)
 
 
 def find_hits(sentences: Iterable[Sentence], lex: Lexicon) -> list[Hit]:

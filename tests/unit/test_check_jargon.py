@@ -97,3 +97,14 @@ def test_the_evidence_is_a_sentence_of_prose_when_the_term_is_also_in_a_heading(
     assert finding.evidence == "Betaal de rekening indien u kunt."
     [only] = CHECK.execute(page("<h2>Wat te doen indien u verhuist</h2><p>Lees verder.</p>"))
     assert only.evidence == "Wat te doen indien u verhuist"
+
+
+def test_a_term_with_a_plain_sense_is_jargon_only_in_its_jargon_sense():
+    """ "voldoen" is "betalen" next to a bill, not in "voldoen aan de eisen"; "openstaand" is
+    "nog niet betaald" for an invoice, not for browsers left open."""
+    paid = CHECK.execute(page("<p>U moet het bedrag binnen 14 dagen voldoen.</p>"))
+    assert [f.signature for f in paid] == ["voldoen"]
+    assert CHECK.execute(page("<p>Het ontwerp moet voldoen aan de eisen.</p>")) == []
+    [invoice] = CHECK.execute(page("<p>U heeft nog een openstaande factuur.</p>"))
+    assert invoice.signature == "openstaand"
+    assert CHECK.execute(page("<p>Sluit alle openstaande browsers af.</p>")) == []
