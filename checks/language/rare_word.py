@@ -80,6 +80,7 @@ OTHER_LANGUAGE = {"nl": "en", "en": "nl"}
 FOREIGN_MIN = 3.5  # a word this common in the other language, and
 FOREIGN_MARGIN = 1.0  # this much more common there than here, is foreign
 MIN_LETTERS = 3
+POSSESSIVE = re.compile(r"['’]s$")
 RUNNING_WORDS = 3  # a block with fewer words is a label, not running text
 CODE = re.compile(r"\$\(|[{};]\s*$|^\s*[{}]|=>|\(\s*['\"]|\w\.\w+\(")
 MIN_PART = 3  # letters in the parts of a compound ("gas" + "meter")
@@ -162,8 +163,10 @@ def lower_case_words(sentences: Sequence[Sentence]) -> frozenset[str]:
 
 
 def parts_of(token: Token) -> list[str]:
-    """The word, or its hyphenated parts ("e-mailadres" -> "mailadres")."""
-    return [p for p in token.lower.split("-") if len(p) >= MIN_LETTERS] or [token.lower]
+    """The word, or its hyphenated parts ("e-mailadres" -> "mailadres"), without an English
+    possessive ("insurer’s" -> "insurer")."""
+    word = POSSESSIVE.sub("", token.lower)
+    return [p for p in word.split("-") if len(p) >= MIN_LETTERS] or [word]
 
 
 def rare_words(

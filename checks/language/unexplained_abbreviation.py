@@ -7,8 +7,12 @@ half of the word: "WOZ", "SEPA", "KvK", also inside "WOZ-waarde") and abbreviati
 explained where it is first used: no `<abbr title>`, no `<dfn>` or `<dl>` entry, and no
 expansion in the paragraph of its first use or the one after it ("Wet waardering onroerende
 zaken (WOZ)", "WOZ (Wet waardering onroerende zaken)", "WOZ staat voor …", "WOZ: …").
-Abbreviations with dots are always reported, with their written-out form from
-`checks/data/abbreviations_<lang>.json`: writing them out is the fix.
+Abbreviations with dots that `checks/data/abbreviations_<lang>.json` lists are always
+reported, with their written-out form: writing them out is the fix. Other dotted letters
+("P.O. Box", "U.S.", initials such as "F.W.", a host name's "blog.vue.") are left alone. A
+plural acronym is its singular ("NGOs" is "NGO"); a name in camel case with a run of small
+letters ("ChatGPT", "MacOS", "SaaS") and a word of more than six capitals ("VERSTUUR") are no
+acronyms.
 
 Not reported: abbreviations everyone knows (a short list per language in the same data file:
 NL, EU, PDF, OK, TV, BV, NV, IBAN, btw, ID, SMS, PIN, FAQ, …; IBAN because it is the name
@@ -59,7 +63,9 @@ CODES = re.compile(
     r"\b\d{4} ?[A-Z]{2}\b|\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b"
 )
 POSSESSIVE = re.compile(r"['’]s$")
-MAX_ACRONYM = 10
+MAX_ACRONYM = 6  # longer words in capitals are words written loud ("VERSTUUR", "FRONTEERS")
+PLURAL = re.compile(r"(?<=[A-Z]{2})s$")  # "NGOs": the acronym is "NGO"
+CAMEL_CASE = re.compile(r"[a-z]{2}")  # "ChatGPT", "MacOS", "SaaS": a name, not an acronym
 COMMON_ZIPF = 3.5  # an abbreviation this common as a word (in nl or en) needs no explanation
 SHOUTING_SHARE = 0.6  # a sentence with this share of words in capitals is shouting
 EXPLAINING_WORDS = (
@@ -96,7 +102,8 @@ def abbreviations(language: str) -> Abbreviations | None:
 
 
 def is_acronym(word: str) -> bool:
-    """Two or more capitals, at least half of the word, starting with one: "WOZ", "KvK"."""
+    """Two or more capitals, at least half of the word, starting with one: "WOZ", "KvK";
+    not a name in camel case with a run of small letters ("ChatGPT", "MacOS")."""
     capitals = sum(c.isupper() for c in word)
     return (
         2 <= len(word) <= MAX_ACRONYM
@@ -104,6 +111,7 @@ def is_acronym(word: str) -> bool:
         and capitals >= 2
         and capitals * 2 >= len(word)
         and word.isalpha()
+        and not CAMEL_CASE.search(word)
         and not ROMAN.fullmatch(word)
     )
 
@@ -124,15 +132,16 @@ def uses_in(sentence: Sentence, abbr: Abbreviations) -> Iterator[Use]:
     for token in sentence.tokens:
         if any(start <= token.start < end for start, end in codes):
             continue
-        if token.kind == "dotted":
-            yield Use(token.text, sentence, abbr.dotted.get(token.lower, ""), dotted=True)
+        if token.kind == "dotted" and token.lower in abbr.dotted:
+            yield Use(token.text, sentence, abbr.dotted[token.lower], dotted=True)
         elif token.kind == "word" and token.text[1:].islower() and _dot_after(sentence, token.end):
             written_out = abbr.dotted.get(token.lower + ".")
             if written_out:
                 yield Use(token.text + ".", sentence, written_out, dotted=True)
         if token.kind != "word" or loud:
             continue
-        for part in POSSESSIVE.sub("", token.text).split("-"):
+        for written in POSSESSIVE.sub("", token.text).split("-"):
+            part = PLURAL.sub("", written)
             if is_acronym(part) and part not in abbr.known and not common(part):
                 yield Use(part, sentence, abbr.expansions.get(part, ""), dotted=False)
 

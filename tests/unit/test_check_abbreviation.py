@@ -63,3 +63,22 @@ def test_a_word_in_capitals_is_no_abbreviation():
     assert CHECK.execute(page("<ul><li>FEBRUARI</li><li>PRINT</li></ul><p>Kom langs.</p>")) == []
     [finding] = CHECK.execute(page("<ul><li>WCAG</li></ul><p>Kom langs.</p>"))
     assert finding.signature == "WCAG"
+
+
+def test_names_in_camel_case_long_words_in_capitals_and_plurals():
+    """ "ChatGPT", "MacOS" and "SaaS" are names; "VERSTUUR" is a button label written loud;
+    "NGOs" is the acronym "NGO"."""
+    assert not any(map(is_acronym, ["ChatGPT", "MacOS", "SaaS", "OpenAI", "VERSTUUR"]))
+    assert all(map(is_acronym, ["NGO", "HIPAA", "RxJS", "KvK"]))
+    [plural] = CHECK.execute(page("<p>Wij werken samen met NGOs in het hele land.</p>"))
+    assert plural.signature == "NGO"
+    names = "<p>Gebruik ChatGPT op MacOS, of een SaaS dienst. Klik op VERSTUUR.</p>"
+    assert CHECK.execute(page(names)) == []
+
+
+def test_only_dotted_abbreviations_with_a_known_written_out_form_are_reported():
+    """ "P.O. Box", "U.S." and initials are no abbreviations a writer should write out."""
+    english = "<p>Mail the form to P.O. Box 791, Washington, D.C. in the U.S. today.</p>"
+    assert CHECK.execute(page(english, "en")) == []
+    [finding] = CHECK.execute(page("<p>Neem o.a. uw paspoort mee.</p>"))
+    assert finding.signature == "o.a."

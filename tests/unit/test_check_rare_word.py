@@ -99,3 +99,9 @@ def test_the_evidence_is_a_sentence_of_prose_when_the_word_is_also_in_a_heading(
     text = "<h2>Wat doet het exploot voor u</h2><p>Lees het exploot van de deurwaarder.</p>"
     [finding] = CHECK.execute(page(text))
     assert finding.evidence == "Lees het exploot van de deurwaarder."
+
+
+def test_an_english_possessive_is_its_word():
+    assert CHECK.execute(page("<p>Read the insurer’s letter and the plan's rules.</p>", "en")) == []
+    [finding] = CHECK.execute(page("<p>Read the obsequious insurer’s letter.</p>", "en"))
+    assert finding.signature == "obsequious"
