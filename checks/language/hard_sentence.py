@@ -12,6 +12,8 @@ concrete reason, one finding per distinct sentence:
   English "be/is/was/were/been/being + past participle";
 - **long compound words** (Dutch): rare words of more than 15 letters, listed.
 
+A heading or label of one or two words is no sentence to rewrite and is never reported.
+
 The evidence is the sentence; the message lists the reasons, with the hard words after
 "rare words:" and "long compounds:" as comma-separated lists, so a report can highlight
 them, e.g. "Long sentence (34 words); rare words: incassomachtiging, restitutie; passive
@@ -49,6 +51,8 @@ from checks.language.readability_level import (
     misses_target,
 )
 
+MIN_SENTENCE_WORDS = 3  # fewer words: a label or a heading, not a sentence to rewrite
+
 
 def reasons(sentence: Sentence, lang: str) -> list[str]:
     """Why a sentence is hard, in the order a writer would fix it; empty when no reason."""
@@ -67,9 +71,12 @@ def reasons(sentence: Sentence, lang: str) -> list[str]:
 
 def hardest(sentences: tuple[Sentence, ...], lang: str, limit: int) -> list[Sentence]:
     """The `limit` hardest distinct sentences that have a reason: most kinds of reason
-    first, then the model's difficulty (so a one-word heading with a rare word does not
-    outrank a long, passive sentence full of jargon)."""
-    unique = {s.text: s for s in sentences if reasons(s, lang)}.values()
+    first, then the model's difficulty (so a heading with a rare word does not outrank a
+    long, passive sentence full of jargon). A label of one or two words ("Guam", "Actuarial
+    Value") is no sentence to rewrite."""
+    unique = {
+        s.text: s for s in sentences if s.words >= MIN_SENTENCE_WORDS and reasons(s, lang)
+    }.values()
     ranked = sorted(unique, key=lambda s: (len(reasons(s, lang)), s.difficulty), reverse=True)
     return ranked[:limit]
 

@@ -75,3 +75,17 @@ def test_easy_short_and_unsupported_pages_are_left_alone():
 def test_options_follow_readability_level():
     assert CHECK.execute(page(HARD_NL, "nl"), {"target_level": "C1"}) == []
     assert len(CHECK.execute(page(HARD_NL, "nl"), {"max_sentences": 1})) == 1
+
+
+def test_a_label_of_one_or_two_words_is_no_sentence_to_rewrite():
+    """A hard page's headings and list labels ("Actuarial value", "Guam") have rare words
+    but nothing to rewrite."""
+    labels = "</p><ul><li>Actuarial value</li><li>Guam</li><li>Coinsurance</li></ul><p>"
+    findings = CHECK.execute(page(HARD_EN + labels, "en"), {"max_sentences": 10})
+    assert findings
+    assert all(len(f.evidence.split()) >= 3 for f in findings)
+    short = CHECK.execute(
+        page(HARD_EN + "</p><ul><li>Remit the outstanding balance</li></ul><p>", "en"),
+        {"max_sentences": 10},
+    )
+    assert "Remit the outstanding balance" in {f.evidence for f in short}
