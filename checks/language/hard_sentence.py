@@ -12,7 +12,8 @@ concrete reason, one finding per distinct sentence:
   English "be/is/was/were/been/being + past participle";
 - **long compound words** (Dutch): rare words of more than 15 letters, listed.
 
-A heading or label of one or two words is no sentence to rewrite and is never reported.
+A heading or label of one or two words, or one in title case ("Complication of Pregnancy"),
+is no sentence to rewrite and is never reported.
 
 The evidence is the sentence; the message lists the reasons, with the hard words after
 "rare words:" and "long compounds:" as comma-separated lists, so a report can highlight
@@ -50,8 +51,14 @@ from checks.language.readability_level import (
     TARGET_LEVEL,
     misses_target,
 )
+from checks.language.words import is_label, split_sentences
 
 MIN_SENTENCE_WORDS = 3  # fewer words: a label or a heading, not a sentence to rewrite
+
+
+def title_case_label(text: str) -> bool:
+    """ "Complication of Pregnancy": a heading or a glossary's term, not a sentence."""
+    return any(is_label(sentence) for sentence in split_sentences(text)[:1])
 
 
 def reasons(sentence: Sentence, lang: str) -> list[str]:
@@ -75,7 +82,9 @@ def hardest(sentences: tuple[Sentence, ...], lang: str, limit: int) -> list[Sent
     long, passive sentence full of jargon). A label of one or two words ("Guam", "Actuarial
     Value") is no sentence to rewrite."""
     unique = {
-        s.text: s for s in sentences if s.words >= MIN_SENTENCE_WORDS and reasons(s, lang)
+        s.text: s
+        for s in sentences
+        if s.words >= MIN_SENTENCE_WORDS and not title_case_label(s.text) and reasons(s, lang)
     }.values()
     ranked = sorted(unique, key=lambda s: (len(reasons(s, lang)), s.difficulty), reverse=True)
     return ranked[:limit]

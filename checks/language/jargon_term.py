@@ -6,7 +6,9 @@ built-in list of officialese and insurance, energy, banking and government jargo
 plainer alternative: about 490 Dutch and 270 English entries in `checks/data/jargon_nl.json`
 and `jargon_en.json`, drawn from published plain-language word lists (see
 `checks/data/README.md`). The page's language decides the list; pages in other languages are
-not checked. Matching is on whole words and phrases, case-insensitive, with cheap inflections:
+not checked. Words in quotation marks (a quotation, the title of a law, a quoted button
+label) are not the writer's to change and are skipped. Matching is on whole words and
+phrases, case-insensitive, with cheap inflections:
 Dutch verbs ("verstrekken" also finds "verstrekt", "verstrekte", "verstrekkende"), Dutch
 nouns and adjectives ("restituties", "desbetreffende") and English verbs and nouns
 ("commenced", "remittances"). A term inside a longer compound is found only when its entry
@@ -246,6 +248,9 @@ def sentence_hits(sentence: Sentence, lex: Lexicon) -> Iterator[Hit]:
     present = set(lowered)
     i = 0
     while i < len(words):
+        if sentence.in_quotes(words[i]):  # a quotation, a quoted title or button label
+            i += 1
+            continue
         match = phrase_at(lowered, i, lex)
         if match:
             size, term = match

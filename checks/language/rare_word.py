@@ -7,9 +7,11 @@ below the threshold. Zipf is log10 of uses per billion words: "huis" 5.7, "fisca
 "restitutie" 2.7, "incassomachtiging" 1.8, an unseen word 0.
 
 Only running text is read: a block of one or two words (a label, a list of countries, a
-glossary's term, a menu item) and a line of code (`$('.poll iframe')`, `{…}`) are skipped.
-Not reported: names and labels (words with a capital other than at a sentence start, also
-where the same word appears elsewhere; a capitalised word at the start of a sentence unless
+glossary's term, a menu item), a label in title case ("Complication of Pregnancy") and a line
+of code (`$('.poll iframe')`, `{…}`) are skipped.
+Not reported: words in quotation marks (a quotation, a quoted title or button label), names
+and labels (words with a capital other than at a sentence start, also where the same word
+appears elsewhere; a capitalised word at the start of a sentence unless
 the page also writes it in lower case, since "Siebke van Keulen is voorzitter" starts with a
 name; words with inner capitals such as "iDEAL"), anything with a digit (numbers, codes),
 URLs and e-mail addresses, abbreviations (see `unexplained-abbreviation`), words the page
@@ -25,9 +27,11 @@ reported only when no split has parts above the threshold, or when it is longer 
 `max_compound` letters.
 
 Once the whole site is read, a word written with a capital mid-sentence on any of its pages
-is a name and is not reported on any page; findings in a sentence the site repeats on three
-or more pages (a label, a template block) are kept on the first of them only; and at most
-`max_words` words are reported for the site, those on the most pages first.
+is a name and is not reported on any page; a rare word on five or more pages is a term of
+the site's own subject ("codebase" on a site about code) and is not reported either;
+findings in a sentence the site repeats on three or more pages (a label, a template block)
+are kept on the first of them only; and at most `max_words` words are reported for the
+site, those on the most pages first.
 
 Each word is reported once per page, with its Zipf value and the first sentence it is in (the
 first that ends as a sentence does, when the word is also in a heading or label).
@@ -68,6 +72,7 @@ from checks.language.site_text import SiteText, once_per_repeated_sentence
 from checks.language.words import (
     Sentence,
     Token,
+    is_label,
     is_prose,
     page_glossary,
     page_names,
@@ -82,6 +87,10 @@ FOREIGN_MARGIN = 1.0  # this much more common there than here, is foreign
 MIN_LETTERS = 3
 POSSESSIVE = re.compile(r"['’]s$")
 RUNNING_WORDS = 3  # a block with fewer words is a label, not running text
+# A rare word on this many pages is a term of the site's own subject ("codebase" on a site
+# about code, "generatieve AI" on one about AI): its readers know it, and jargon-term's list,
+# not word frequency, is what says whether it is jargon.
+SITE_TERM_PAGES = 5
 CODE = re.compile(r"\$\(|[{};]\s*$|^\s*[{}]|=>|\(\s*['\"]|\w\.\w+\(")
 MIN_PART = 3  # letters in the parts of a compound ("gas" + "meter")
 PART_MIN = 3.3  # Zipf of each part: wordfreq also holds fragments ("exp", "loot")
@@ -151,11 +160,16 @@ def candidate(token: Token, names: frozenset[str], lower: frozenset[str]) -> boo
 
 
 def running_text(sentences: Sequence[Sentence]) -> list[Sentence]:
-    """The sentences of blocks with at least RUNNING_WORDS words that are not code."""
+    """The sentences of blocks with at least RUNNING_WORDS words that are neither code nor
+    a label in title case ("Federally Recognized Tribe")."""
     words: dict[int, int] = {}
     for sentence in sentences:
         words[sentence.line] = words.get(sentence.line, 0) + len(sentence.words)
-    return [s for s in sentences if words[s.line] >= RUNNING_WORDS and not CODE.search(s.text)]
+    return [
+        s
+        for s in sentences
+        if words[s.line] >= RUNNING_WORDS and not CODE.search(s.text) and not is_label(s)
+    ]
 
 
 def lower_case_words(sentences: Sequence[Sentence]) -> frozenset[str]:
@@ -185,7 +199,11 @@ def rare_words(
     lower = lower_case_words(running)
     for sentence in sorted(running, key=lambda s: not is_prose(s)):
         for token in sentence.words:
-            if token.lower in seen or not candidate(token, names, lower):
+            if (
+                token.lower in seen
+                or sentence.in_quotes(token)
+                or not candidate(token, names, lower)
+            ):
                 continue
             seen.add(token.lower)
             for part in parts_of(token):
@@ -230,15 +248,21 @@ def run(
 
 
 def refine(findings: Sequence[Finding], site: SiteSummary, *, max_words: int = 30) -> list[Finding]:
-    """Site-wide: no names (a capital mid-sentence anywhere on the site), a repeated sentence
-    on its first page only, and the `max_words` words on the most pages."""
+    """Site-wide: no names (a capital mid-sentence anywhere on the site), no terms of the
+    site's own subject (rare words on SITE_TERM_PAGES pages or more: "codebase" on a site
+    about code), a repeated sentence on its first page only, and at most `max_words` words,
+    those on the most pages first."""
     text = SiteText.of(site)
-    kept = list(
-        once_per_repeated_sentence((f for f in findings if f.signature not in text.names), text)
+    pages = collections.Counter(f.signature for f in findings)
+    own = (
+        f
+        for f in findings
+        if f.signature not in text.names and pages[f.signature] < SITE_TERM_PAGES
     )
-    pages = collections.Counter(f.signature for f in kept)
+    kept = list(once_per_repeated_sentence(own, text))
+    shown = collections.Counter(f.signature for f in kept)
     first = {sig: i for i, sig in reversed(list(enumerate(f.signature for f in kept)))}
-    chosen = set(sorted(pages, key=lambda sig: (-pages[sig], first[sig]))[:max_words])
+    chosen = set(sorted(shown, key=lambda sig: (-shown[sig], first[sig]))[:max_words])
     return [f for f in kept if f.signature in chosen]
 
 

@@ -21,7 +21,8 @@ of its own: a Zipf frequency of at least 3.5 in Dutch or English text, as AI, UR
 COVID and KvK have), words written in capitals ("PRINT", "FEBRUARI", "SIGN UP": common words
 by the same measure), units and currencies (MWh, GB,
 EUR), Roman numerals, the letters of a postcode ("2511 CV") and the bank code in an IBAN
-("NL02 ABNA 0123 4567 89"), words in a sentence that is written in capitals, and terms in `allow`.
+("NL02 ABNA 0123 4567 89"), words in a sentence that is written in capitals, words in
+quotation marks (a quotation the writer cannot change), and terms in `allow`.
 An acronym explained on any page of the site (its glossary, an `<abbr title>`, the first
 use on another page) counts as explained on every page. Each abbreviation is reported once
 per page, with the first sentence it is in; in a sentence the site repeats on three or more
@@ -66,6 +67,7 @@ POSSESSIVE = re.compile(r"['’]s$")
 MAX_ACRONYM = 6  # longer words in capitals are words written loud ("VERSTUUR", "FRONTEERS")
 PLURAL = re.compile(r"(?<=[A-Z]{2})s$")  # "NGOs": the acronym is "NGO"
 CAMEL_CASE = re.compile(r"[a-z]{2}")  # "ChatGPT", "MacOS", "SaaS": a name, not an acronym
+INITIALS_MIN = 3  # an acronym this long may be spelled out by the initials before it
 COMMON_ZIPF = 3.5  # an abbreviation this common as a word (in nl or en) needs no explanation
 SHOUTING_SHARE = 0.6  # a sentence with this share of words in capitals is shouting
 EXPLAINING_WORDS = (
@@ -130,7 +132,7 @@ def uses_in(sentence: Sentence, abbr: Abbreviations) -> Iterator[Use]:
     codes = [m.span() for m in CODES.finditer(sentence.text)]
     loud = shouting(sentence)
     for token in sentence.tokens:
-        if any(start <= token.start < end for start, end in codes):
+        if any(start <= token.start < end for start, end in codes) or sentence.in_quotes(token):
             continue
         if token.kind == "dotted" and token.lower in abbr.dotted:
             yield Use(token.text, sentence, abbr.dotted[token.lower], dotted=True)
@@ -151,14 +153,34 @@ def _dot_after(sentence: Sentence, end: int) -> bool:
 
 
 def expanded(acronym: str, text: str) -> bool:
-    """The text spells the acronym out: "… (WOZ)", "WOZ (…)", "WOZ staat voor …", "WOZ: …"."""
+    """The text spells the acronym out: "… (WOZ)", "… (RSE’s)", "WOZ (…)", "WOZ staat voor …",
+    "WOZ: …", or capitalised words with its letters right before it ("Early and Periodic
+    Screening, Diagnostic, and Treatment Services, EPSDT")."""
     a = re.escape(acronym)
     return bool(
-        re.search(rf"\(\s*{a}\s*\)", text)
+        re.search(rf"\(\s*{a}(?:['’]?s)?\s*\)", text)
         or re.search(rf"\b{a}\s*\((?!\s*[A-Z]{{2,}}\s*\))[^()]{{4,}}\)", text)
         or re.search(rf"\b{a}\b,?\s+(?:{EXPLAINING_WORDS})\b", text, re.IGNORECASE)
         or re.match(rf"{a}\s*[:–—=]\s+\w", text)
+        or spelled_before(acronym, text)
     )
+
+
+def spelled_before(acronym: str, text: str) -> bool:
+    """The capitalised words just before the acronym start with its letters, in order."""
+    if len(acronym) < INITIALS_MIN or not acronym.isupper():
+        return False
+    for m in re.finditer(rf"\b{re.escape(acronym)}\b", text):
+        words = re.findall(r"[^\W\d_]+", text[: m.start()])[-2 * len(acronym) - 2 :]
+        initials = "".join(w[0] for w in words if w[0].isupper())
+        if _subsequence(acronym, initials):
+            return True
+    return False
+
+
+def _subsequence(letters: str, initials: str) -> bool:
+    found = iter(initials)
+    return all(letter in found for letter in letters)
 
 
 def explained(use: Use, sentences: Sequence[Sentence], glossary: frozenset[str]) -> bool:

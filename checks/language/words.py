@@ -77,15 +77,33 @@ class Token:
         return any(c.isdigit() for c in self.text)
 
 
+# A quotation, a quoted title or a quoted button label: words the writer cannot change (or
+# the site's interface names them). An opening mark without its closing one runs to the end
+# of the sentence, a closing one without its opening from the start.
+_QUOTED = re.compile(r"[“„«\"]([^”“„«»\"]*)(?:[”»\"]|$)|^([^“„«\"]*)[”»]")
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Sentence:
     text: str
     line: int  # index of the block (paragraph, heading, list item) it belongs to
     tokens: tuple[Token, ...]
     words: tuple[Token, ...] = dataclasses.field(init=False)  # the tokens of kind "word"
+    quoted: tuple[tuple[int, int], ...] = dataclasses.field(init=False)  # quotation spans
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "words", tuple(t for t in self.tokens if t.kind == "word"))
+        spans = (
+            tuple(m.span() for m in _QUOTED.finditer(self.text)) if _has_quote(self.text) else ()
+        )
+        object.__setattr__(self, "quoted", spans)
+
+    def in_quotes(self, token: Token) -> bool:
+        return any(start <= token.start < end for start, end in self.quoted)
+
+
+def _has_quote(text: str) -> bool:
+    return any(mark in text for mark in '“”„«»"')
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
@@ -108,6 +126,12 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     for line_no, line in enumerate(ln for ln in text.split("\n") if ln.strip()):
         out.extend(Sentence(s, line_no, tokenize(s)) for s in sentences(line))
     return tuple(out)
+
+
+def is_label(sentence: Sentence) -> bool:
+    """A title-case line without a sentence's end ("Complication of Pregnancy", "Federally
+    Recognized Tribe"): a heading, a glossary's term, a button, not a sentence to rewrite."""
+    return not is_prose(sentence) and _title_case(sentence)
 
 
 def is_prose(sentence: Sentence) -> bool:

@@ -82,3 +82,20 @@ def test_only_dotted_abbreviations_with_a_known_written_out_form_are_reported():
     assert CHECK.execute(page(english, "en")) == []
     [finding] = CHECK.execute(page("<p>Neem o.a. uw paspoort mee.</p>"))
     assert finding.signature == "o.a."
+
+
+def test_an_acronym_after_its_words_or_with_a_plural_in_brackets_is_explained():
+    label = "<p>Early and Periodic Screening, Diagnostic, and Treatment Services, EPSDT</p>"
+    assert CHECK.execute(page(label, "en")) == []
+    plural = "<p>Wij helpen research software engineers (RSE’s) met hun code.</p>"
+    assert CHECK.execute(page(plural)) == []
+    # ... but words whose initials do not spell it explain nothing
+    [finding] = CHECK.execute(page("<p>Early Screening and Other Services, EPSDT</p>", "en"))
+    assert finding.signature == "EPSDT"
+
+
+def test_an_acronym_in_a_quotation_is_not_the_writers_to_change():
+    quote = "<p>Het rapport zegt: “Open data levert een ROI van 58:1 op.” Dat is veel.</p>"
+    assert CHECK.execute(page(quote)) == []
+    [finding] = CHECK.execute(page("<p>Open data levert een ROI van 58:1 op.</p>"))
+    assert finding.signature == "ROI"

@@ -89,3 +89,13 @@ def test_a_label_of_one_or_two_words_is_no_sentence_to_rewrite():
         {"max_sentences": 10},
     )
     assert "Remit the outstanding balance" in {f.evidence for f in short}
+
+
+def test_a_label_in_title_case_is_no_sentence_to_rewrite():
+    labels = "</p><ul><li>Federally Recognized Tribe</li><li>Complication Of Pregnancy</li></ul><p>"
+    findings = CHECK.execute(page(HARD_EN + labels, "en"), {"max_sentences": 10})
+    assert findings
+    assert not {f.evidence for f in findings} & {
+        "Federally Recognized Tribe",
+        "Complication Of Pregnancy",
+    }

@@ -108,3 +108,11 @@ def test_a_term_with_a_plain_sense_is_jargon_only_in_its_jargon_sense():
     [invoice] = CHECK.execute(page("<p>U heeft nog een openstaande factuur.</p>"))
     assert invoice.signature == "openstaand"
     assert CHECK.execute(page("<p>Sluit alle openstaande browsers af.</p>")) == []
+
+
+def test_words_in_quotation_marks_are_not_the_writers_to_change():
+    """A quotation, the title of a law, a quoted button label."""
+    quoted = "<p>Klik op “Betalingsregeling indien mogelijk” en lees de “Wet inzake schulden”.</p>"
+    assert CHECK.execute(page(quoted)) == []
+    [finding] = CHECK.execute(page("<p>Klik op de knop indien mogelijk.</p>"))
+    assert finding.signature == "indien"

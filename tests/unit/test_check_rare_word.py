@@ -105,3 +105,18 @@ def test_an_english_possessive_is_its_word():
     assert CHECK.execute(page("<p>Read the insurer’s letter and the plan's rules.</p>", "en")) == []
     [finding] = CHECK.execute(page("<p>Read the obsequious insurer’s letter.</p>", "en"))
     assert finding.signature == "obsequious"
+
+
+def test_a_label_in_title_case_is_no_running_text():
+    assert CHECK.execute(page("<h2>Rules of the obsequious Tribe</h2>", "en")) == []
+    [finding] = CHECK.execute(page("<p>The tribe has obsequious rules.</p>", "en"))
+    assert finding.signature == "obsequious"
+
+
+def test_words_in_quotation_marks_are_not_the_writers_to_change():
+    assert (
+        CHECK.execute(page("<p>De deurwaarder zei: “Het exploot is betekend.” Dat klopt.</p>"))
+        == []
+    )
+    [finding] = CHECK.execute(page("<p>De deurwaarder zei dat het exploot klaar is.</p>"))
+    assert finding.signature == "exploot"
