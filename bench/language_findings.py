@@ -10,7 +10,8 @@ the report groups them) there are.
 `--sample N` also draws N findings at random (a fixed seed, spread over the checks in
 proportion) into `--sample-out`, each with an empty `verdict`, for a person to judge as
 "true" or "false" with a short `why`. `--judged FILE` prints the precision per check of such
-a judged file; `bench/data/language_judged.jsonl` holds the judged samples the README
+a judged file, per judging round (`round`: each round is a new sample, drawn at the commit
+in `judged`); `bench/data/language_judged.jsonl` holds the judged samples the README
 quotes.
 
 `--reports DIR` keeps each site's report.json there and reuses it on the next run, so a
@@ -104,8 +105,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.judged:
         judged = [json.loads(line) for line in args.judged.read_text("utf-8").splitlines() if line]
-        for check, (true, n) in precision(judged).items():
-            print(f"{check:26} {true:>3} / {n:<3} true  {true / n:6.1%}")
+        for round_ in sorted({f.get("round", 1) for f in judged}):
+            mine = [f for f in judged if f.get("round", 1) == round_]
+            print(f"round {round_} ({mine[0].get('judged', '')}): {len(mine)} findings")
+            for check, (true, n) in precision(mine).items():
+                print(f"  {check:26} {true:>3} / {n:<3} true  {true / n:6.1%}")
         return 0
     if args.sample and not args.sample_out:
         print("--sample needs --sample-out FILE: where to write the findings to judge")
