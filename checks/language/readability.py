@@ -149,11 +149,14 @@ def tokens(sentence: str) -> list[str]:
 @lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str) -> float:
     """wordfreq's Zipf value (log10 per billion words), cached; unseen words get
-    `UNSEEN_ZIPF`. wordfreq is imported on first use: importing it walks the import stack
-    (`inspect.stack()`), 0.3-0.5 s under the CLI's imports, and nothing on the thread
-    that warms the language data (`checks.language.warm_up`)."""
+    `UNSEEN_ZIPF`; a word with a possessive "'s" as its word. wordfreq is imported on first
+    use: importing it walks the import stack (`inspect.stack()`), 0.3-0.5 s under the CLI's
+    imports, and nothing on the thread that warms the language data
+    (`checks.language.warm_up`)."""
     from wordfreq import zipf_frequency
 
+    if word.endswith(("'s", "’s")):  # a possessive is as common as its word ("Medicare’s")
+        word = word[:-2]
     return zipf_frequency(word, lang) or UNSEEN_ZIPF
 
 

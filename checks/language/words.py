@@ -224,6 +224,10 @@ _CURLY_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 def zipf(word: str, language: str) -> float:
     """Zipf frequency (log10 of uses per billion words): 7 for "de", 0 for unseen words.
     Typographic apostrophes are looked up as the straight one wordfreq stores ("you’ll",
-    "risico’s")."""
-    freq = frequencies(language).get(word.lower().translate(_CURLY_APOSTROPHES), 0.0)
+    "risico’s"); a possessive counts as common as its word ("organization’s", "Medicare’s")."""
+    table = frequencies(language)
+    key = word.lower().translate(_CURLY_APOSTROPHES)
+    freq = table.get(key, 0.0)
+    if key.endswith("'s"):  # a possessive is as common as its word: "organization's"
+        freq = max(freq, table.get(key[:-2], 0.0))
     return round(math.log10(freq) + 9, 2) if freq else 0.0

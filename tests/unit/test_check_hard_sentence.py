@@ -1,3 +1,5 @@
+import re
+
 from auditor.model import short_hash
 from auditor.testing import make_page
 from checks.language.hard_sentence import CHECK
@@ -99,3 +101,15 @@ def test_a_label_in_title_case_is_no_sentence_to_rewrite():
         "Federally Recognized Tribe",
         "Complication Of Pregnancy",
     }
+
+
+def test_a_possessive_is_as_common_as_its_word():
+    """ "Medicare’s", "organization’s": wordfreq rates the forms with 's far rarer."""
+    text = HARD_EN + (
+        "Medicare’s annual enrollment window has not changed since the previous rules. "
+        "Your organization’s staff can remit the documentation for the enrollment. "
+    )
+    findings = CHECK.execute(page(text, "en"), {"max_sentences": 10})
+    words = " ".join(f.message for f in findings).lower()
+    assert not {"medicare’s", "organization’s"} & set(re.findall(r"[\w’]+", words))
+    assert "remit" in words
