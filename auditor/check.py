@@ -46,6 +46,9 @@ class Check:
     # Site checks: page metrics that need the whole site (e.g. contact_depth), by page URL.
     site_measure: Callable[[SiteSummary], Mapping[str, Mapping[str, Any]]] | None = None
     refine: Callable[..., Iterable[Finding]] | None = None
+    # Another check whose configured options this one takes too, where it has the same
+    # option: `hard-sentence` judges pages by `readability-level`'s target.
+    inherits: str = ""
     help_url: str = ""
     fix: str = ""  # one line: how to fix it (the report's top-10 fixes)
     default: bool = True  # False: opt-in (costly), runs only when selected by id or glob
@@ -133,6 +136,14 @@ class Check:
             highlights=highlights,
             signature=signature,
         )
+
+
+def configured(check: Check, options: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """The options the settings give `check`: the ones it shares with the check it inherits
+    from, then its own (which win)."""
+    inherited = options.get(check.inherits, {}) if check.inherits else {}
+    shared = {k: v for k, v in inherited.items() if k in check.options}
+    return {**shared, **options.get(check.id, {})}
 
 
 def _options_of(function: Callable[..., Any] | None) -> dict[str, Any]:

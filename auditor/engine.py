@@ -30,7 +30,7 @@ from auditor.browser import (
     find_browser,
     launch_options,
 )
-from auditor.check import Check
+from auditor.check import Check, configured
 from auditor.classify import classify
 from auditor.config import AuditConfig
 from auditor.conformance import RuleTally, build_conformance
@@ -945,7 +945,7 @@ class Audit:
                 done.metrics.update(check.measure(snapshot))
             if check.applies(snapshot):
                 done.findings.extend(
-                    check.execute(snapshot, self.config.check_options.get(check.id))
+                    check.execute(snapshot, configured(check, self.config.check_options))
                 )
                 done.ran.append(check)
         except Exception as exc:  # a check that raises is recorded; the audit goes on
@@ -967,7 +967,7 @@ class Audit:
                         site_metrics.setdefault(url, {}).update(values)
                 findings.extend(
                     f
-                    for f in check.execute(site, self.config.check_options.get(check.id))
+                    for f in check.execute(site, configured(check, self.config.check_options))
                     if self.suppressor.keep(f)
                 )
                 if check.wcag and site.pages:
@@ -1035,9 +1035,8 @@ class Audit:
         dropped: set[int] = set()
         for check_id, own in by_check.items():
             try:
-                kept = refining[check_id].refined(
-                    own, site, self.config.check_options.get(check_id)
-                )
+                check = refining[check_id]
+                kept = check.refined(own, site, configured(check, self.config.check_options))
             except Exception as exc:
                 self.collected.errors.append(
                     AuditError("", f"{type(exc).__name__}: {exc}", f"refine:{check_id}")

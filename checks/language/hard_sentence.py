@@ -35,6 +35,8 @@ de eindafrekening."
 ## Options
 - `target_level` (str, default "B1"), `target_grade` (int, default 8), `min_words` (int,
   default 100): as for `readability-level`; only pages that miss that target are examined.
+  Set for `readability-level` in the settings file, they hold here too (a raised
+  `target_level = "B2"` silences both); set here, they win.
 - `max_sentences` (int, default 3): how many sentences to report per page.
 """
 
@@ -125,5 +127,6 @@ CHECK = Check(
         "use the active voice."
     ),
     run=run,
+    inherits="readability-level",
     docs=__doc__ or "",
 )

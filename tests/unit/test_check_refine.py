@@ -47,3 +47,29 @@ def test_a_check_without_refine_keeps_its_findings():
     )  # fmt: skip
     findings = plain.execute(make_page("<p>a</p>"))
     assert plain.refined(findings, SITE) == findings
+
+
+def test_a_check_takes_the_options_it_shares_with_the_check_it_inherits_from():
+    """hard-sentence judges pages by readability-level's target: a raised target_level in
+    the settings for readability-level silences both; its own setting wins."""
+    from auditor.check import configured
+    from checks import BY_ID
+
+    hard = BY_ID["hard-sentence"]
+    settings = {"readability-level": {"target_level": "B2", "min_words": 50}}
+    assert configured(hard, settings) == {"target_level": "B2", "min_words": 50}
+    own = {**settings, "hard-sentence": {"target_level": "A2"}}
+    assert configured(hard, own) == {"target_level": "A2", "min_words": 50}
+    assert configured(BY_ID["rare-word"], settings) == {}
+
+
+def test_hard_sentence_is_silent_on_a_page_that_meets_a_raised_target():
+    from auditor.check import configured
+    from checks import BY_ID
+    from tests.unit.test_check_hard_sentence import HARD_NL, page
+
+    hard = BY_ID["hard-sentence"]
+    b2_page = page(HARD_NL, "nl")
+    assert hard.execute(b2_page, configured(hard, {}))
+    raised = {"readability-level": {"target_level": "C1"}}
+    assert hard.execute(b2_page, configured(hard, raised)) == []
