@@ -17,7 +17,8 @@ The charts:
 
 - `issues`: issues per pitfall, one bar per pitfall, stacked by severity (critical first).
 - `readability-<lang>`: scored pages per reading level, one chart per scored language (Dutch:
-  A2…C1, English: US grade from Flesch), with the `readability-level` check's target marked.
+  A2…C1, English: US grade, grouped 5 or lower, 6, 7, 8, 9, 10, 11–12, 13–14, 15+), with
+  the `readability-level` check's target marked.
 - `age`: pages by the age of their newest date (`last_updated`, else `published`) on the audit
   day (`--now`, else the audit's start).
 - `contact-depth`: pages by the clicks to the contact page (`contact_depth`), with the
@@ -37,14 +38,15 @@ from markupsafe import Markup
 from auditor.model import AuditResult, PageResult, Pitfall, Severity, primary_language
 from checks.escalation import contact_route_depth
 from checks.language.readability_level import (
-    EN_GRADES,
-    EN_GRADUATE,
+    EN_BINS,
     FORMULAS,
     NL_LEVELS,
     TARGET_GRADE,
     TARGET_LEVEL,
+    en_bin,
     en_grade,
     nl_level,
+    whole_grade,
 )
 from reports.i18n import strings
 
@@ -212,11 +214,10 @@ def readability_charts(result: AuditResult, lang: str, num: Formatter) -> list[C
             keys, labels, last_ok = names, names, names.index(target)
             target_label = target
         else:
-            grades = [grade for _, grade in EN_GRADES] + [EN_GRADUATE]
             target_grade = _int(options.get("target_grade"), TARGET_GRADE)
-            keys = [f"grade {g}" for g in grades]
-            labels = [t["chart.grade"].format(n=num(g)) for g in grades]
-            last_ok = max((i for i, g in enumerate(grades) if g <= target_grade), default=-1)
+            keys = [f"grade {g}" for g in EN_BINS]
+            labels = [t["chart.grade"].format(n=_grades(i, num)) for i in range(len(EN_BINS))]
+            last_ok = max((i for i, g in enumerate(EN_BINS) if g <= target_grade), default=-1)
             target_label = t["chart.grade"].format(n=num(target_grade))
         bars = []
         for i, (key, label) in enumerate(zip(keys, labels, strict=True)):
@@ -288,9 +289,27 @@ def page_reading_level(page: PageResult) -> tuple[str, str] | None:
     if text_lang == "nl":
         return "nl", level if level in [name for name, _ in NL_LEVELS] else nl_level(ease)
     if text_lang == "en":
-        grades = {f"grade {grade}" for _, grade in EN_GRADES} | {f"grade {EN_GRADUATE}"}
-        return "en", level if level in grades else f"grade {en_grade(ease)}"
+        grade = page.metrics.get("grade")
+        if isinstance(grade, int | float) and not isinstance(grade, bool):
+            whole = whole_grade(grade)
+        elif level.startswith("grade ") and level[6:].isdigit():
+            whole = int(level[6:])
+        else:  # a report from before the `grade` metric: Flesch's table
+            whole = en_grade(ease)
+        return "en", f"grade {en_bin(whole)}"
     return None
+
+
+def _grades(index: int, num: Formatter) -> str:
+    """The grades of the chart's group at `index`: "5 or lower" is "≤ 5", then "6" … "10",
+    "11–12", "13–14", "15+"."""
+    top = EN_BINS[index]
+    low = EN_BINS[index - 1] + 1 if index else None
+    if low is None:
+        return f"≤ {num(top)}"
+    if index == len(EN_BINS) - 1:
+        return f"{num(low)}+"
+    return num(top) if low == top else f"{num(low)}–{num(top)}"
 
 
 def age_chart(result: AuditResult, lang: str, num: Formatter) -> Chart:

@@ -11,13 +11,18 @@ text gives a meaningless number.
   words per clause, nominalisations; see `checks/language/readability.py`). Level A2, B1, B2
   or C1. Flesch-Douma is reported too (`flesch_douma`) but no longer decides: on our
   plain-language pairs it ranks fewer rewrites as easier.
-- **English** (`en`): Flesch reading ease with a penalty for rare words. Level as a US grade.
-  Flesch-Kincaid grade is reported too (`fk_grade`).
+- **English** (`en`): Flesch reading ease with a penalty for rare words orders pages
+  (`reading_ease`). The level is a US grade: the Flesch-Kincaid grade of the same text plus
+  what the rare words add (the penalty's Flesch points turned into grade points as
+  Flesch-Kincaid weighs syllables, 11.8 / 84.6 a point), so the grade shown and the
+  Flesch-Kincaid grade in the metrics agree: "grade 9 (Flesch-Kincaid 8.6 + 0.4 for rare
+  words)".
 
 Page metrics (public names): `reading_ease` (one number, higher is easier, comparable between
 pages of one language, also for a page of one sentence), `readability_level`,
 `readability_target_met` (absent when the page has fewer than `min_words` words: too short to
-judge), `fk_grade` (en), `flesch_douma` (nl), `readability_formula`, `words`, `sentences`,
+judge), `fk_grade` and `grade` (en: Flesch-Kincaid, and with the rare words added; the level
+is `grade` rounded), `flesch_douma` (nl), `readability_formula`, `words`, `sentences`,
 `lang_source` (`declared` or `detected`).
 
 Level cut-offs:
@@ -27,9 +32,11 @@ Level cut-offs:
   each band). Our proxies are not LiNT's parser features, so we checked the bands on our own
   calibration data (`tests/data`): 107 of 111 plain B1 rewrites score B1 or easier, all five
   official documents score B2 and all five rewrites A2.
-- English, on `reading_ease`: Flesch's own table (Flesch 1949): 90+ grade 5, 80+ grade 6,
-  70+ grade 7, 60+ grade 8 ("plain English", grades 8–9), 50+ grade 10, 30+ grade 13
-  (college), below that grade 16 (graduate).
+- English: the grade above, rounded. The report's chart groups grades as 5 or lower, 6, 7,
+  8, 9, 10, 11–12, 13–14 and 15 or higher. (Before, the grade came from Flesch's 1949 table
+  of reading ease, 60+ grade 8, 50+ grade 10, 30+ grade 13, which put a page at "grade 13"
+  whose Flesch-Kincaid grade was 8.6; reports without a `grade` metric are still read that
+  way.)
 
 ## Why is this bad?
 Customers who do not understand an answer call or give up. About a third of Dutch adults read
@@ -50,6 +57,7 @@ schriftelijk verzoek in te dienen bij de administratieve afdeling."
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -59,8 +67,11 @@ from checks.language.page_language import page_language
 from checks.language.readability import Analysis, analyse
 
 NL_LEVELS = (("A2", 34.0), ("B1", 46.0), ("B2", 60.0), ("C1", 100.0))  # max LiNT difficulty
-EN_GRADES = ((90.0, 5), (80.0, 6), (70.0, 7), (60.0, 8), (50.0, 10), (30.0, 13))  # Flesch
+# Flesch's 1949 table (reading ease -> grade): only for reports without a `grade` metric.
+EN_GRADES = ((90.0, 5), (80.0, 6), (70.0, 7), (60.0, 8), (50.0, 10), (30.0, 13))
 EN_GRADUATE = 16
+EN_BINS = (5, 6, 7, 8, 9, 10, 12, 14, 16)  # the chart's groups, by their highest grade
+GRADE_PER_POINT = 11.8 / 84.6  # Flesch-Kincaid grade per Flesch point, through syllables
 FORMULAS = {"nl": "lint-like", "en": "flesch-rare-words"}
 TARGET_LEVEL = "B1"
 TARGET_GRADE = 8
@@ -79,13 +90,34 @@ def nl_level(reading_ease: float) -> str:
 
 
 def en_grade(reading_ease: float) -> int:
+    """Flesch's 1949 table: the grade of a report that has no `grade` metric."""
     return next((grade for least, grade in EN_GRADES if reading_ease >= least), EN_GRADUATE)
+
+
+def rare_word_grades(analysis: Analysis) -> float:
+    """What the rare words add to the Flesch-Kincaid grade (English)."""
+    return round(GRADE_PER_POINT * (analysis.flesch - analysis.reading_ease), 1)
+
+
+def grade_of(analysis: Analysis) -> float:
+    """The US grade of the text: Flesch-Kincaid plus the rare words, at least grade 1
+    (Flesch-Kincaid goes below zero for very short sentences of short words)."""
+    return max(1.0, round(analysis.fk_grade + rare_word_grades(analysis), 1))
+
+
+def whole_grade(grade: float) -> int:
+    return max(1, math.floor(grade + 0.5))
+
+
+def en_bin(grade: int) -> int:
+    """The chart's group of a grade: the highest grade of its group (15+ is 16)."""
+    return next((top for top in EN_BINS if grade <= top), EN_BINS[-1])
 
 
 def level_of(analysis: Analysis) -> str:
     if analysis.lang == "nl":
         return nl_level(analysis.reading_ease)
-    return f"grade {en_grade(analysis.reading_ease)}"
+    return f"grade {whole_grade(grade_of(analysis))}"
 
 
 def meets_target(
@@ -94,7 +126,7 @@ def meets_target(
     if analysis.lang == "nl":
         names = [name for name, _ in NL_LEVELS]
         return names.index(nl_level(analysis.reading_ease)) <= names.index(target_level)
-    return en_grade(analysis.reading_ease) <= target_grade
+    return whole_grade(grade_of(analysis)) <= target_grade
 
 
 def misses_target(
@@ -130,6 +162,7 @@ def measure(page: PageSnapshot) -> dict[str, Any]:
         metrics["flesch_douma"] = analysis.flesch
     else:
         metrics["fk_grade"] = analysis.fk_grade
+        metrics["grade"] = grade_of(analysis)
     if analysis.words >= MIN_WORDS:
         metrics["readability_target_met"] = meets_target(analysis)
     return metrics
@@ -149,11 +182,18 @@ def run(
     )
     if analysis is None:
         return
-    target = target_level if analysis.lang == "nl" else f"grade {target_grade}"
+    if analysis.lang == "nl":
+        target = target_level
+        why = f"reading ease {analysis.reading_ease:g}, {FORMULAS['nl']}"
+    else:
+        target = f"grade {target_grade}"
+        why = (
+            f"Flesch-Kincaid {analysis.fk_grade:g} + {rare_word_grades(analysis):g} for rare "
+            f"words; reading ease {analysis.reading_ease:g}"
+        )
     yield CHECK.finding(
         page.url,
-        f"Reading level {level_of(analysis)} (reading ease {analysis.reading_ease:g},"
-        f" {FORMULAS[analysis.lang]}) is harder than the target {target}.",
+        f"Reading level {level_of(analysis)} ({why}) is harder than the target {target}.",
         evidence=page.title,
         signature=page.path,
     )

@@ -1,3 +1,5 @@
+import math
+
 import pytest
 
 from auditor.testing import make_page
@@ -59,13 +61,28 @@ def test_hard_english_fires_and_easy_english_passes():
     assert "target grade 8" in CHECK.execute(page(HARD_EN, "en"))[0].message
     assert CHECK.execute(page(EASY_EN, "en")) == []
     easy = measure(page(EASY_EN, "en"))
-    assert easy["readability_level"] in ("grade 5", "grade 6", "grade 7", "grade 8")
+    assert int(easy["readability_level"].removeprefix("grade ")) <= 8
     assert easy["fk_grade"] < 8 < measure(page(HARD_EN, "en"))["fk_grade"]
+
+
+def test_the_english_grade_shown_agrees_with_flesch_kincaid():
+    """The level is the Flesch-Kincaid grade plus what rare words add, rounded; the message
+    shows both parts (it used to say "grade 13" from Flesch's table where FK said 8.6)."""
+    for text in (EASY_EN, HARD_EN):
+        metrics = measure(page(text, "en"))
+        assert metrics["grade"] >= metrics["fk_grade"]
+        assert metrics["readability_level"] == f"grade {math.floor(metrics['grade'] + 0.5)}"
+    [finding] = CHECK.execute(page(HARD_EN, "en"))
+    hard = measure(page(HARD_EN, "en"))
+    assert f"Reading level {hard['readability_level']} (Flesch-Kincaid {hard['fk_grade']:g} +" in (
+        finding.message
+    )
 
 
 def test_targets_are_configurable():
     assert CHECK.execute(page(HARD_NL, "nl"), {"target_level": "C1"}) == []
-    assert CHECK.execute(page(EASY_EN, "en"), {"target_grade": 4})
+    assert CHECK.execute(page(HARD_EN, "en"), {"target_grade": 40}) == []
+    assert CHECK.execute(page(HARD_EN, "en"), {"target_grade": 12})
     with pytest.raises(ValueError, match="target_level"):
         CHECK.execute(page(HARD_NL, "nl"), {"target_level": "B3"})
 

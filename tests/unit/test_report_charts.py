@@ -222,6 +222,7 @@ def scored_pages() -> list[PageResult]:
         page(5, {"readability_level": "not scored"}),
         page(6, {**en, "reading_ease": 62.0, "readability_level": "grade 8"}, lang="en"),
         page(7, {"reading_ease": 45.0, "readability_level": "hard"}, lang="en-GB"),  # grade 13
+        page(9, {**en, "reading_ease": 55.0, "readability_level": "grade 9", "grade": 9.4}),
         page(8, {"reading_ease": 70.0, "readability_level": "n/a"}, lang="de"),  # no model
     ]
 
@@ -240,9 +241,14 @@ def test_readability_counts_pages_per_level_per_language_with_the_target() -> No
     assert nl.summary == (
         "3 of 4 scored pages meet the target (B1 or easier); 1 are harder to read."
     )
-    assert [k for k, v in totals(en).items() if v] == ["grade 8", "grade 13"]
+    # a report without the `grade` metric: Flesch's table (45 is grade 13, in "13–14")
+    assert [k for k, v in totals(en).items() if v] == ["grade 8", "grade 9", "grade 14"]
+    assert [bar.label for bar in en.bars] == [
+        "grade ≤ 5", "grade 6", "grade 7", "grade 8", "grade 9", "grade 10", "grade 11–12",
+        "grade 13–14", "grade 15+",
+    ]  # fmt: skip
     assert [bar.key for bar in en.bars][en.target_after or 0] == "grade 8"
-    assert en.summary.startswith("1 of 2 scored pages meet the target (grade 8 or easier)")
+    assert en.summary.startswith("1 of 3 scored pages meet the target (grade 8 or easier)")
 
 
 def test_readability_target_follows_the_check_options() -> None:
