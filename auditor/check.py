@@ -42,7 +42,7 @@ class Check:
     en301549: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()
     applies_to: tuple[str, ...] | None = None
-    measure: Callable[[PageSnapshot], Mapping[str, Any]] | None = None
+    measure: Callable[..., Mapping[str, Any]] | None = None
     # Site checks: page metrics that need the whole site (e.g. contact_depth), by page URL.
     site_measure: Callable[[SiteSummary], Mapping[str, Mapping[str, Any]]] | None = None
     refine: Callable[..., Iterable[Finding]] | None = None
@@ -72,8 +72,8 @@ class Check:
 
     @property
     def options(self) -> dict[str, Any]:
-        """The keyword-only options of `run` and `refine` with their defaults."""
-        return {**_options_of(self.refine), **_options_of(self.run)}
+        """The keyword-only options of `run`, `refine` and `measure` with their defaults."""
+        return {**_options_of(self.measure), **_options_of(self.refine), **_options_of(self.run)}
 
     def applies(self, page: PageSnapshot) -> bool:
         """HTML pages of the listed kinds (all when None); documents (PDF…) only when
@@ -90,6 +90,14 @@ class Check:
         if unknown:
             raise ValueError(f"unknown option(s) for check {self.id}: {', '.join(sorted(unknown))}")
         return list(self.run(target, **_own(self.run, options)))
+
+    def measured(
+        self, page: PageSnapshot, options: Mapping[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """The page metrics of `measure`, with the options it takes (a target, say)."""
+        if self.measure is None:
+            return {}
+        return dict(self.measure(page, **_own(self.measure, options)))
 
     def refined(
         self,

@@ -942,7 +942,9 @@ class Audit:
     def _run_page_check(self, check: Check, snapshot: PageSnapshot, done: _Evaluated) -> None:
         try:
             if check.measure is not None and snapshot.is_html:
-                done.metrics.update(check.measure(snapshot))
+                done.metrics.update(
+                    check.measured(snapshot, configured(check, self.config.check_options))
+                )
             if check.applies(snapshot):
                 done.findings.extend(
                     check.execute(snapshot, configured(check, self.config.check_options))

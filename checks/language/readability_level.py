@@ -145,7 +145,20 @@ def misses_target(
     return analysis
 
 
-def measure(page: PageSnapshot) -> dict[str, Any]:
+def check_level(target_level: str) -> None:
+    if target_level not in [name for name, _ in NL_LEVELS]:
+        raise ValueError(f"target_level must be one of A2, B1, B2, C1, not {target_level!r}")
+
+
+def measure(
+    page: PageSnapshot,
+    *,
+    target_level: str = TARGET_LEVEL,
+    target_grade: int = TARGET_GRADE,
+    min_words: int = MIN_WORDS,
+) -> dict[str, Any]:
+    """The page metrics; `readability_target_met` by the configured target."""
+    check_level(target_level)
     analysis = page_analysis(page)
     language = page_language(page)
     if analysis is None:
@@ -163,8 +176,10 @@ def measure(page: PageSnapshot) -> dict[str, Any]:
     else:
         metrics["fk_grade"] = analysis.fk_grade
         metrics["grade"] = grade_of(analysis)
-    if analysis.words >= MIN_WORDS:
-        metrics["readability_target_met"] = meets_target(analysis)
+    if analysis.words >= min_words:
+        metrics["readability_target_met"] = meets_target(
+            analysis, target_level=target_level, target_grade=target_grade
+        )
     return metrics
 
 
@@ -175,8 +190,7 @@ def run(
     target_grade: int = TARGET_GRADE,
     min_words: int = MIN_WORDS,
 ) -> Iterator[Finding]:
-    if target_level not in [name for name, _ in NL_LEVELS]:
-        raise ValueError(f"target_level must be one of A2, B1, B2, C1, not {target_level!r}")
+    check_level(target_level)
     analysis = misses_target(
         page, target_level=target_level, target_grade=target_grade, min_words=min_words
     )

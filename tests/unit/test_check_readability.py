@@ -119,3 +119,17 @@ def test_headings_and_list_items_are_separate_sentences():
     )
     assert measure(listed)["reading_ease"] > measure(glued)["reading_ease"] + 20
     assert measure(listed)["sentences"] == 31
+
+
+def test_the_target_met_metric_follows_the_configured_target():
+    """A page at B2 misses the default B1 target and meets a raised one, in the metric as in
+    the check (the engine hands measure the check's settings)."""
+    from auditor.check import configured
+
+    hard = page(HARD_NL, "nl")
+    assert measure(hard)["readability_target_met"] is False
+    assert measure(hard, target_level="C1")["readability_target_met"] is True
+    settings = {"readability-level": {"target_level": "C1"}}
+    assert CHECK.measured(hard, configured(CHECK, settings))["readability_target_met"] is True
+    with pytest.raises(ValueError, match="target_level"):
+        measure(hard, target_level="B3")
