@@ -1,6 +1,7 @@
 """Main content: the text that language checks read, in make_page and in the browser."""
 
 import asyncio
+import json
 
 import pytest
 
@@ -66,7 +67,7 @@ def test_the_browser_reads_the_same_main_content():
             browser = await pw.chromium.launch(**launch_options(find_browser()))
             page = await browser.new_page()
             await page.set_content(html)
-            data = await page.evaluate(EXTRACT_JS, extract_args())
+            data = json.loads(await page.evaluate(EXTRACT_JS, extract_args()))
             await browser.close()
             return str(data["mainText"])
 
