@@ -698,6 +698,11 @@ async def _settle(page: Page, activity: _Activity, timeout: float) -> bool:
         loading.cancel()
 
 
+READ_KEYS = frozenset(
+    {"documentUrl", "title", "lang", "html", "images", "text", "mainText", "links"}
+)
+
+
 def extract_args() -> list[Any]:
     """EXTRACT_JS's arguments: the definitions of main content it shares with textblocks."""
     return [
@@ -711,7 +716,14 @@ async def read_dom(page: Page, exclude_selectors: tuple[str, ...]) -> dict[str, 
     no time limit of its own (`_extract` sets one)."""
     if exclude_selectors:  # e.g. a third-party cookie banner: no check sees it
         await page.evaluate(REMOVE_JS, list(exclude_selectors))
-    data: dict[str, Any] = json.loads(await page.evaluate(EXTRACT_JS, extract_args()))
+    raw = await page.evaluate(EXTRACT_JS, extract_args())
+    try:
+        data = json.loads(raw) if isinstance(raw, str) else None
+    except ValueError:
+        data = None
+    if not isinstance(data, dict) or not ("tooLarge" in data or data.keys() >= READ_KEYS):
+        # The read runs in the page's own world: a script may have replaced JSON.stringify.
+        raise Unloadable("the page's scripts changed what cx-audit reads from it")
     return data
 
 

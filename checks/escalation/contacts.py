@@ -185,25 +185,27 @@ def phone_mentions(
     that the words before them call something else (KvK, IBAN, klantnummer…) are left out."""
     code, *also = page_regions(page, region)
     key = f"escalation.phones:{code}:{','.join(also)}:{'|'.join(not_phone_words)}"
-    return page.memo(
-        key,
-        lambda: phone_mentions_in(
+
+    def compute() -> tuple[PhoneMention, ...]:
+        domains = own_domains(page)
+        return phone_mentions_in(
             contact_text(page),
             code,
             frozenset(tel_numbers(page, code)),
             tuple(not_phone_words),
             also=tuple(also),
-            own_domains=own_domains(page),
-            own_names=own_names(page),
-        ),
-    )
+            own_domains=domains,
+            own_names=own_names(page, domains),
+        )
+
+    return page.memo(key, compute)
 
 
-def own_names(page: PageSnapshot) -> frozenset[str]:
+def own_names(page: PageSnapshot, domains: frozenset[str]) -> frozenset[str]:
     """The site's own names, lower case without spaces: its domains' labels, `og:site_name`
     and the last part of the title ("Inloggen | Gemeente Voorbeeld": only "Gemeente
     Voorbeeld", since the rest of a title names the page's subject)."""
-    names = {d.split(".")[0] for d in own_domains(page)}
+    names = {d.split(".")[0] for d in domains}
     site = page.dom.select_one("meta[property='og:site_name'][content]")
     parts = re.split(r"\s[|–—-]\s", page.title)
     for name in (

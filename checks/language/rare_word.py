@@ -85,7 +85,6 @@ OTHER_LANGUAGE = {"nl": "en", "en": "nl"}
 FOREIGN_MIN = 3.5  # a word this common in the other language, and
 FOREIGN_MARGIN = 1.0  # this much more common there than here, is foreign
 MIN_LETTERS = 3
-POSSESSIVE = re.compile(r"['’]s$")
 RUNNING_WORDS = 3  # a block with fewer words is a label, not running text
 # A rare word on this many pages is a term of the site's own subject ("codebase" on a site
 # about code, "generatieve AI" on one about AI): its readers know it, and jargon-term's list,
@@ -177,10 +176,9 @@ def lower_case_words(sentences: Sequence[Sentence]) -> frozenset[str]:
 
 
 def parts_of(token: Token) -> list[str]:
-    """The word, or its hyphenated parts ("e-mailadres" -> "mailadres"), without an English
-    possessive ("insurer’s" -> "insurer")."""
-    word = POSSESSIVE.sub("", token.lower)
-    return [p for p in word.split("-") if len(p) >= MIN_LETTERS] or [word]
+    """The word, or its hyphenated parts ("e-mailadres" -> "mailadres"). A possessive
+    ("insurer’s") is looked up as its word by `zipf`."""
+    return [p for p in token.lower.split("-") if len(p) >= MIN_LETTERS] or [token.lower]
 
 
 def rare_words(

@@ -77,3 +77,30 @@ def test_the_browser_reads_the_same_main_content():
         assert absent not in main
     cards = asyncio.run(extract(CARDS))
     assert cards.count("Een kort antwoord") == 8 and "Vragen? Chat" not in cards
+
+
+@pytest.mark.e2e
+def test_a_page_that_replaces_json_stringify_is_unloadable_not_a_crash():
+    """The DOM read runs in the page's world: a hostile script that replaces JSON.stringify
+    makes the page unreadable (recorded as such), not a traceback."""
+    from playwright.async_api import async_playwright
+
+    from auditor.browser import find_browser, launch_options
+    from auditor.gather import Unloadable, read_dom
+
+    async def read(script: str) -> str:
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(**launch_options(find_browser()))
+            page = await browser.new_page()
+            await page.set_content(f"<main><p>Hallo.</p></main><script>{script}</script>")
+            try:
+                data = await read_dom(page, ())
+                return str(data["mainText"])
+            except Unloadable as exc:
+                return f"unloadable: {exc}"
+            finally:
+                await browser.close()
+
+    assert asyncio.run(read("")) == "Hallo."
+    for script in ("JSON.stringify = () => 42;", "JSON.stringify = () => '{}';"):
+        assert asyncio.run(read(script)).startswith("unloadable: the page's scripts changed")
